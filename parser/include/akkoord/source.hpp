@@ -1,0 +1,76 @@
+// Source files and positions. One convention for the whole tool: lines and columns are 1-based and
+// columns count Unicode code points (what an editor shows), never bytes.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace akkoord {
+
+struct source_pos {
+  std::uint32_t line = 0;    // 1-based; 0 means "no position" (a whole-file message)
+  std::uint32_t column = 0;  // 1-based, in code points
+  friend bool operator==(const source_pos&, const source_pos&) = default;
+  friend auto operator<=>(const source_pos&, const source_pos&) = default;
+};
+
+class source_file {
+ public:
+  source_file(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+
+  // Position of a byte offset into text(); the column counts code points.
+  source_pos pos_at(std::size_t byte_offset) const;
+  // Byte offset of a position (inverse of pos_at for valid positions).
+  std::size_t offset_of(source_pos pos) const;
+  // The text of a line without its line end ('\n' or "\r\n").
+  std::string_view line_text(std::uint32_t line) const;
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;  // byte offset of each line's first character
+};
+
+struct source_span {
+  const source_file* file = nullptr;  // null: not tied to a file (e.g. a command-line problem)
+  source_pos begin;
+  source_pos end;  // exclusive
+  bool valid() const { return file != nullptr && begin.line != 0; }
+};
+
+// Owns every file text read in a run; spans point into it, so it outlives all diagnostics.
+// add() is thread-safe and returned references stay valid (files are never moved).
+class source_manager {
+ public:
+  const source_file& add(std::string path, std::string text);
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::unique_ptr<source_file>> files_;
+};
+
+// Reads a whole file. On failure returns nullopt and sets `error` to a plain-words reason
+// ("no such file", "is a directory", "permission denied", ...), in English and Dutch.
+struct read_error {
+  std::string en;
+  std::string nl;
+};
+std::optional<std::string> read_whole_file(const std::string& path, read_error& error);
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid UTF-8.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Number of code points in a valid UTF-8 string (invalid bytes count as one each).
+std::size_t count_code_points(std::string_view text);
+
+}  // namespace akkoord

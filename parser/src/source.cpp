@@ -1,0 +1,129 @@
+#include "akkoord/source.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace akkoord {
+
+source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+source_pos source_file::pos_at(std::size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  const auto line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
+  const std::size_t start = line_starts_[line - 1];
+  const auto column = count_code_points(std::string_view(text_).substr(start, byte_offset - start)) + 1;
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
+
+std::size_t source_file::offset_of(source_pos pos) const {
+  if (pos.line == 0 || pos.line > line_starts_.size()) return text_.size();
+  std::size_t i = line_starts_[pos.line - 1];
+  for (std::uint32_t col = 1; col < pos.column && i < text_.size() && text_[i] != '\n'; ++col) {
+    ++i;
+    while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+std::string_view source_file::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::size_t start = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+const source_file& source_manager::add(std::string path, std::string text) {
+  auto file = std::make_unique<source_file>(std::move(path), std::move(text));
+  std::lock_guard lock(mutex_);
+  files_.push_back(std::move(file));
+  return *files_.back();
+}
+
+std::optional<std::string> read_whole_file(const std::string& path, read_error& error) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT) {
+      error = {"no such file", "bestand bestaat niet"};
+    } else if (err == EACCES) {
+      error = {"permission denied", "geen toegang"};
+    } else {
+      error = {std::strerror(err), std::strerror(err)};
+    }
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = {"is a directory, not a file", "is een map, geen bestand"};
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = {"cannot be opened (permission denied?)", "kan niet worden geopend (geen toegang?)"};
+    return std::nullopt;
+  }
+  std::string text;
+  if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = {"could not be read", "kon niet worden gelezen"};
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // overlong forms, surrogates and values beyond U+10FFFF are not UTF-8
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace akkoord

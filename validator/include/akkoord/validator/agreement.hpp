@@ -1,0 +1,65 @@
+// The semantic model of an agreement: the syntax trees of the root file and its includes, plus indexes
+// by id. References are resolved by name through these indexes; lint checks report what does not resolve.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "akkoord/date.hpp"
+#include "akkoord/diagnostic.hpp"
+#include "akkoord/parser/ast.hpp"
+
+namespace akkoord {
+
+template <class Decl>
+using index_of = std::map<std::string, const Decl*, std::less<>>;  // first declaration of each id
+
+struct agreement_model {
+  std::vector<ast::file> files;  // the root file first, then included files in the order met
+  bool complete = true;          // false when a file failed to load or parse: checks may see a partial model
+
+  const ast::agreement_decl* agreement = nullptr;  // the first `agreement` declaration
+  index_of<ast::party_decl> parties;
+  index_of<ast::executor_decl> executors;
+  index_of<ast::period_decl> periods;
+  index_of<ast::milestone_decl> milestones;
+  index_of<ast::task_decl> tasks;
+  index_of<ast::contribution_decl> contributions;
+  index_of<ast::saving_decl> savings;
+  index_of<ast::benchmark_decl> benchmarks;
+  index_of<ast::rule_decl> rules;
+
+  // Every declaration of a kind in source order (duplicates included), for checks that need them all.
+  template <class Decl>
+  std::vector<const Decl*> all() const {
+    std::vector<const Decl*> out;
+    for (const auto& f : files)
+      for (const auto& d : f.declarations)
+        if (const auto* p = std::get_if<Decl>(&d)) out.push_back(p);
+    return out;
+  }
+
+  // The timeline entry in force for `task` on `day`: the last executed_by/returned_to whose date <= day.
+  const ast::timeline_entry* executor_at(const ast::task_decl& task, civil_date day) const;
+  // Hours per FTE and its tolerance, when the agreement states them.
+  std::optional<std::int64_t> hours_per_fte() const;
+};
+
+class taakveld_catalog;
+
+// Loads an agreement file and everything it includes (paths relative to the including file; cycles,
+// missing files and paths leaving the including file's directory are `include-error`). Syntax errors
+// are `dsl-syntax`. Files are registered in `sources`, which must outlive the model.
+// `display_path` is what messages show for the root file (paths "as given").
+std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_manager& sources,
+                                                diagnostics& out);
+
+// Same, from text already in memory (tests); includes resolve relative to the file's path.
+std::unique_ptr<agreement_model> load_agreement_text(const std::string& path, std::string text,
+                                                     source_manager& sources, diagnostics& out);
+
+}  // namespace akkoord

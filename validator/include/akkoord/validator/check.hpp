@@ -1,0 +1,63 @@
+// One check = one unit: an id, a default severity, a documentation page and fixtures.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "akkoord/diagnostic.hpp"
+#include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/plan.hpp"
+#include "akkoord/validator/taakvelden.hpp"
+
+namespace akkoord {
+
+enum class check_scope { agreement, plan };
+
+struct check_info {
+  std::string_view id;  // kebab-case, as in docs/checks.md
+  severity default_severity;
+  check_scope scope;
+  std::string_view summary_en;  // one line for `akkoord checks`
+  std::string_view summary_nl;
+};
+
+struct lint_context {
+  const agreement_model& agreement;
+  const taakveld_catalog& taakvelden;
+};
+
+struct plan_context {
+  const agreement_model& agreement;
+  const plan& plan;
+  const taakveld_catalog& taakvelden;
+};
+
+class check {
+ public:
+  virtual ~check() = default;
+  virtual const check_info& info() const = 0;
+  // Agreement checks implement lint(), plan checks check_plan(). Findings that only a loader can see
+  // (syntax, include, TOML shape) are emitted by the loader under the unit's id; those units run nothing.
+  virtual void lint(const lint_context&, diagnostics&) const {}
+  virtual void check_plan(const plan_context&, diagnostics&) const {}
+
+ protected:
+  // A finding of this check at `where`, with the default severity.
+  diagnostic finding(source_span where, text message) const {
+    diagnostic d;
+    d.id = std::string(info().id);
+    d.level = info().default_severity;
+    d.message = std::move(message);
+    d.primary = where;
+    return d;
+  }
+};
+
+// Every built-in check, sorted by id (registry.cpp).
+std::span<const check* const> all_checks();
+const check* find_check(std::string_view id);
+// The check's README.md, compiled in; empty when unknown.
+std::string_view check_documentation(std::string_view id);
+
+}  // namespace akkoord

@@ -1,0 +1,44 @@
+// The BBV taakveld lists per book year, compiled into the binary from rules/taakvelden/*.csv.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace akkoord {
+
+struct taakveld {
+  std::string code;  // "6.60"
+  std::string name;  // "Maatwerkvoorzieningen (Wmo)"
+  std::string main_group;  // "6"
+};
+
+struct taakveld_list {
+  int first_year = 0;  // first book year this list applies to
+  int last_year = 0;   // last book year it applies to
+  std::vector<taakveld> entries;
+  const taakveld* find(std::string_view code) const;
+};
+
+class taakveld_catalog {
+ public:
+  // The built-in catalogue (2017–2022, 2023–2024, 2025–2026).
+  static const taakveld_catalog& builtin();
+
+  // The list for a book year. Years after the newest list get the newest list (`newest_applied` is set);
+  // years before the oldest get nullptr.
+  const taakveld_list* for_year(int year, bool* newest_applied = nullptr) const;
+  // The year ranges ("2017–2022") in which a code exists, oldest first.
+  std::vector<const taakveld_list*> lists_with(std::string_view code) const;
+  // For a code not valid in `year`: the codes of that year's list that replaced it (same name, or the
+  // same name up to a suffix), best match first.
+  std::vector<const taakveld*> replacements(std::string_view code, int year) const;
+  const std::vector<taakveld_list>& lists() const { return lists_; }
+
+ private:
+  std::vector<taakveld_list> lists_;
+  friend struct taakveld_catalog_builder;
+};
+
+}  // namespace akkoord
