@@ -6,7 +6,7 @@ namespace akkoord {
 namespace {
 
 __extension__ using i128 = __int128;
-__extension__ using u128 = u128;
+__extension__ using u128 = unsigned __int128;
 
 constexpr std::int64_t pow10(int n) {
   std::int64_t r = 1;
