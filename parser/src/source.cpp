@@ -10,6 +10,8 @@
 namespace akkoord {
 
 source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+  // A UTF-8 byte order mark is not content: dropping it keeps line-1 columns as an editor shows them.
+  if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

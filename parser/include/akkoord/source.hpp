@@ -22,7 +22,7 @@ struct source_pos {
 
 class source_file {
  public:
-  source_file(std::string path, std::string text);
+  source_file(std::string path, std::string text);  // drops a leading UTF-8 BOM
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
