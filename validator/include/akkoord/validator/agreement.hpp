@@ -15,6 +15,8 @@
 
 namespace akkoord {
 
+class compiled_rules;  // validator/rules.hpp
+
 template <class Decl>
 using index_of = std::map<std::string, const Decl*, std::less<>>;  // first declaration of each id
 
@@ -32,6 +34,9 @@ struct agreement_model {
   index_of<ast::saving_decl> savings;
   index_of<ast::benchmark_decl> benchmarks;
   index_of<ast::rule_decl> rules;
+
+  // The custom rules, type-checked and compiled once when the agreement loads (see rules.hpp, rules_of()).
+  std::shared_ptr<const compiled_rules> compiled_rules_cache;
 
   // Every declaration of a kind in source order (duplicates included), for checks that need them all.
   template <class Decl>

@@ -29,7 +29,7 @@ struct lint_context {
 
 struct plan_context {
   const agreement_model& agreement;
-  const plan& plan;
+  const akkoord::plan& plan;  // qualified: a member named `plan` must not change what `plan` means here
   const taakveld_catalog& taakvelden;
 };
 

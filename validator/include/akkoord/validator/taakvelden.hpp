@@ -31,8 +31,12 @@ class taakveld_catalog {
   const taakveld_list* for_year(int year, bool* newest_applied = nullptr) const;
   // The year ranges ("2017–2022") in which a code exists, oldest first.
   std::vector<const taakveld_list*> lists_with(std::string_view code) const;
-  // For a code not valid in `year`: the codes of that year's list that replaced it (same name, or the
-  // same name up to a suffix), best match first.
+  // For a code not valid in `year`: the codes of that year's list that replaced it, in list order. Starting
+  // from the list nearest to `year` that has the code (with its letter sub-codes: 6.72 -> 6.72a…), each step
+  // to the neighbouring list maps a code to: itself if it still exists (plus codes new there that extend it);
+  // else the codes with the same name; else codes that extend or shorten its number (6.6 -> 6.60,
+  // 6.71 -> 6.711…); else codes whose name starts with the same word (Jeugdhulp … -> Jeugdhulp …).
+  // So 6.6 -> 6.60 and 6.72 -> 6.751…6.763 in 2025; 6.60 -> 6.6 in 2020. Empty when nothing matches.
   std::vector<const taakveld*> replacements(std::string_view code, int year) const;
   const std::vector<taakveld_list>& lists() const { return lists_; }
 

@@ -1,0 +1,116 @@
+// One driver for every check's fixtures: validator/checks/<check>/fixtures/<case>/ holds agreement.akkoord
+// (and plan.toml for a plan check) and expected.txt, the short rendering of what that one check reports.
+// An empty expected.txt means the check must stay silent. UPDATE_EXPECTED=1 rewrites expected.txt instead.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+#include "akkoord/validator/engine.hpp"
+#include "fixture_support.hpp"
+
+namespace akkoord::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct fixture_case {
+  std::string check_id;  // from the check directory's name
+  fs::path dir;
+  std::string test_name;  // DuplicateDefinitionTwoParties
+};
+
+// gtest prints a failing case's parameter: show its directory, not its bytes.
+void PrintTo(const fixture_case& c, std::ostream* os) { *os << c.dir.string(); }
+
+std::string camel_case(std::string_view s) {
+  std::string out;
+  bool upper = true;
+  for (const char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+std::vector<fixture_case> discover_cases() {
+  std::vector<fixture_case> cases;
+  std::error_code ec;
+  for (const auto& check : fs::directory_iterator(checks_dir(), ec)) {
+    const fs::path fixtures = check.path() / "fixtures";
+    if (!fs::is_directory(fixtures)) continue;
+    for (const auto& c : fs::directory_iterator(fixtures, ec)) {
+      if (!c.is_directory()) continue;
+      const std::string check_name = check.path().filename().string();
+      cases.push_back({id_of_directory(check_name), c.path(),
+                       camel_case(check_name) + camel_case(c.path().filename().string())});
+    }
+  }
+  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.dir < b.dir; });
+  return cases;
+}
+
+class check_fixture : public ::testing::TestWithParam<fixture_case> {};
+
+TEST_P(check_fixture, matches_expected) {
+  const fixture_case& c = GetParam();
+  source_manager sources;
+  check_settings settings;
+  settings.only = c.check_id;
+  settings.today = civil_date{2025, 6, 1};  // expiring suppressions are judged against a fixed day
+  diagnostics found;
+
+  const fs::path agreement = c.dir / "agreement.akkoord";
+  if (fs::exists(c.dir / "plan.toml")) {
+#if AKKOORD_PLAN_ENGINE_READY
+    // A plan case: the agreement must load; then the plan is checked against it.
+    diagnostics load_problems;
+    const fs::path rules = fs::exists(agreement) ? agreement : source_dir() / "rules" / "aa.akkoord";
+    auto model = load_agreement(rules.string(), sources, load_problems);
+    ASSERT_TRUE(model) << render_short(load_problems, c.dir);
+    const fs::path plan_path = c.dir / "plan.toml";
+    const source_file& plan = sources.add(plan_path.string(), read_text(plan_path));
+    found = check_plan_file(*model, plan, settings);
+#else
+    GTEST_SKIP() << "plan fixture: check_plan_file is not implemented yet (set plan_engine_ready in "
+                    "tests/checks/CMakeLists.txt once it is)";
+#endif
+  } else {
+    ASSERT_TRUE(fs::exists(agreement)) << c.dir << " has neither agreement.akkoord nor plan.toml";
+    lint_agreement(agreement.string(), sources, settings, found);
+  }
+
+  // Every finding belongs to the check under test and speaks both languages.
+  for (const auto& d : found) {
+    EXPECT_EQ(d.id, c.check_id);
+    EXPECT_FALSE(d.message.en.empty());
+    EXPECT_FALSE(d.message.nl.empty()) << d.message.en;
+    if (d.help) {
+      EXPECT_FALSE(d.help->nl.empty()) << d.help->en;
+    }
+    for (const auto& n : d.notes) EXPECT_FALSE(n.nl.empty()) << n.en;
+    for (const auto& r : d.related) EXPECT_EQ(r.message.en.empty(), r.message.nl.empty()) << r.message.en;
+  }
+
+  const std::string actual = render_short(found, c.dir);
+  const fs::path expected_path = c.dir / "expected.txt";
+  const char* update = std::getenv("UPDATE_EXPECTED");
+  if (update && std::string_view(update) == "1") {
+    std::ofstream(expected_path, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(expected_path)) << expected_path << " is missing (UPDATE_EXPECTED=1 writes it)";
+  EXPECT_EQ(actual, read_text(expected_path)) << "in " << c.dir.string()
+                                               << "\n(UPDATE_EXPECTED=1 rewrites expected.txt; review the diff)";
+}
+
+INSTANTIATE_TEST_SUITE_P(fixtures, check_fixture, ::testing::ValuesIn(discover_cases()),
+                         [](const ::testing::TestParamInfo<fixture_case>& param_info) { return param_info.param.test_name; });
+
+}  // namespace
+}  // namespace akkoord::testing

@@ -1,0 +1,74 @@
+#include "saving_arithmetic/saving_arithmetic.hpp"
+
+#include "check_support.hpp"
+
+namespace akkoord::checks {
+
+namespace {
+
+std::string money(std::int64_t cents, money_style style) { return quoted(format_cents(cents, style)); }
+
+std::string percent(decimal d, money_style style) { return quoted(format_decimal(d, style) + "%"); }
+
+}  // namespace
+
+void saving_arithmetic::lint(const lint_context& context, diagnostics& out) const {
+  const auto& model = context.agreement;
+  for (const auto* saving : model.all<ast::saving_decl>()) {
+    // Without these there is nothing to compute; an unknown `on` is `undefined-reference`'s.
+    if (!saving->on || !saving->base || !saving->rate || !saving->amount) continue;
+    const auto contribution = model.contributions.find(saving->on->name);
+    if (contribution == model.contributions.end()) continue;
+    const std::string id = quoted(saving->id.name);
+    const std::string base_year = quoted(std::to_string(saving->base->value));
+
+    const ast::contribution_amount* base = nullptr;
+    for (const auto& amount : contribution->second->amounts)
+      if (amount.year.value == saving->base->value) {
+        base = &amount;
+        break;
+      }
+    if (base == nullptr) {
+      const std::string on = quoted(saving->on->name);
+      auto d = finding(saving->base->span,
+                       {"saving " + id + " is based on " + base_year + ", but contribution " + on +
+                            " states no amount for that year",
+                        "besparing " + id + " gaat uit van " + base_year + ", maar bijdrage " + on +
+                            " noemt geen bedrag voor dat jaar"});
+      d.related.push_back({contribution->second->id.span, {"contribution " + on + " is declared here",
+                                                           "bijdrage " + on + " is hier gedefinieerd"}});
+      d.help = text{"add the base year's amount to the contribution, or correct `base`",
+                    "voeg het bedrag van het basisjaar toe aan de bijdrage, of verbeter `base`"};
+      out.push_back(std::move(d));
+      continue;
+    }
+
+    const decimal rate = saving->rate->value;
+    const std::int64_t stated = saving->amount->cents;
+    const auto computed = percent_of_cents(rate, base->amount.cents);
+    if (!computed) {
+      auto d = finding(saving->rate->span,
+                       {percent(rate, money_style::en) + " of " + money(base->amount.cents, money_style::en) +
+                            " is too large to compute",
+                        percent(rate, money_style::nl) + " van " + money(base->amount.cents, money_style::nl) +
+                            " is te groot om te berekenen"});
+      out.push_back(std::move(d));
+      continue;
+    }
+    if (*computed == stated) continue;
+    auto d = finding(saving->amount->span,
+                     {percent(rate, money_style::en) + " of the base amount " +
+                          money(base->amount.cents, money_style::en) + " (" + base_year + ") is " +
+                          money(*computed, money_style::en) + ", not the stated " + money(stated, money_style::en),
+                      percent(rate, money_style::nl) + " van het basisbedrag " +
+                          money(base->amount.cents, money_style::nl) + " (" + base_year + ") is " +
+                          money(*computed, money_style::nl) + ", niet het vermelde " + money(stated, money_style::nl)});
+    d.related.push_back({saving->rate->span, {"the rate", "het percentage"}});
+    d.related.push_back({base->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year}});
+    d.help = text{"set `amount` to " + money(*computed, money_style::en) + ", or correct `rate`",
+                  "zet `amount` op " + money(*computed, money_style::nl) + ", of verbeter `rate`"};
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace akkoord::checks

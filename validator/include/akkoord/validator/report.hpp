@@ -1,0 +1,71 @@
+// Rendering diagnostics for people and scripts. The data (akkoord::diagnostic) knows nothing about output;
+// these renderers turn a finished, ordered list of findings into text, the one-line short form, or JSON.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "akkoord/diagnostic.hpp"
+
+namespace akkoord {
+
+enum class report_format {
+  text,   // compiler-style: location, message, source line with caret, notes, help, summary
+  short_, // one line per finding (plus indented related/note/help lines); what golden files compare
+  json,   // one stable object for scripts (cli.md)
+};
+
+// "text" | "short" | "json"; nullopt for anything else (also for the formats cli.md plans for later).
+std::optional<report_format> parse_report_format(std::string_view name);
+
+struct report_options {
+  language lang = language::en;
+  bool color = false;               // ANSI colours (text form only)
+  bool summary_only = false;        // --quiet: only the summary line (text and short forms)
+  bool show_suppressed = false;     // short form: list suppressed findings too, marked `(suppressed)`
+  std::size_t tab_width = 4;        // tab stops when showing a source line
+  std::size_t snippet_width = 120;  // longer source lines are shown as a window around the span
+};
+
+struct report_summary {
+  std::size_t files = 0;
+  std::size_t errors = 0;  // not counting suppressed findings
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+  std::size_t suppressed = 0;
+};
+
+// Counts per severity; suppressed findings are counted apart and not per severity.
+report_summary summarize(const diagnostics& ds, std::size_t files);
+
+// "2 errors, 1 warning, 0 infos in 3 files (1 suppressed)" / "2 fouten, 1 waarschuwing, 0 info's in 3 bestanden".
+std::string summary_line(const report_summary& summary, language lang);
+
+// Each renderer appends the whole report, summary included, to `out` (built in memory: fast, and written
+// in one go so that a report is never half written).
+void render_text(std::string& out, const diagnostics& ds, const report_summary& summary, const report_options& options);
+void render_short(std::string& out, const diagnostics& ds, const report_summary& summary, const report_options& options);
+void render_json(std::string& out, const diagnostics& ds, const report_summary& summary, language lang);
+void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
+            const report_options& options);
+
+// One finding, for tests and fixture drivers.
+void render_text_diagnostic(std::string& out, const diagnostic& d, const report_options& options);
+void render_short_diagnostic(std::string& out, const diagnostic& d, const report_options& options);
+void render_json_diagnostic(std::string& out, const diagnostic& d, language lang);
+
+// The localised word for a severity as shown in text: error/warning/info, fout/waarschuwing/info.
+std::string_view severity_word(severity s, language lang);
+
+// Appends `s` as a JSON string literal: quotes, backslash and control characters escaped, valid UTF-8
+// passed through, invalid UTF-8 replaced by U+FFFD (the output is always valid JSON).
+void append_json_string(std::string& out, std::string_view s);
+
+// Writes `content` to `path` through a temporary file in the same directory and rename(), so that a reader
+// never sees a half-written report and a failed run leaves an existing report untouched. On failure returns
+// false, sets `error` (English and Dutch, naming the path) and removes the temporary file.
+bool write_file_atomically(const std::string& path, std::string_view content, text& error);
+
+}  // namespace akkoord

@@ -1,0 +1,563 @@
+// TOML -> typed plan. The only place that sees toml++: each file is parsed once, every field is copied out
+// with its position, and the tree is freed as it is read (a 200,000-activity plan must not be held twice).
+// Shape problems become findings here, under the ids of their check units.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "akkoord/validator/plan.hpp"
+#include "akkoord/validator/suggest.hpp"
+#include "invalid_amount/invalid_amount.hpp"
+#include "invalid_type/invalid_type.hpp"
+#include "missing_field/missing_field.hpp"
+#include "plan_literals.hpp"
+#include "suppression/suppression.hpp"
+#include "suppression_comments.hpp"
+#include "toml_include.hpp"
+#include "toml_syntax/toml_syntax.hpp"
+#include "unknown_field/unknown_field.hpp"
+
+namespace akkoord {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array plan_keys{"agreement"sv, "municipality"sv, "year"sv, "status"sv, "adopted"sv, "title"sv};
+constexpr std::array contribution_keys{"id"sv, "total"sv};
+constexpr std::array activity_keys{"id"sv,     "task"sv, "executor"sv, "responsible"sv, "taakveld"sv, "budget"sv,
+                                   "fte"sv,    "hours"sv, "from"sv,    "to"sv,          "description"sv};
+constexpr std::array milestone_keys{"id"sv, "completed"sv};
+constexpr std::array top_level_keys{"plan"sv, "contribution"sv, "activity"sv, "milestone"sv};
+
+constexpr std::int64_t first_plausible_year = 1000;
+constexpr std::int64_t last_plausible_year = 9999;
+
+// How a type is named in a message: English with its article, Dutch as a bare noun (after "een"/"geen").
+struct type_words {
+  std::string_view en;
+  std::string_view nl;
+};
+
+type_words words_for(toml::node_type t) {
+  switch (t) {
+    case toml::node_type::string: return {"a string", "tekst"};
+    case toml::node_type::integer: return {"an integer", "geheel getal"};
+    case toml::node_type::floating_point: return {"a float", "kommagetal"};
+    case toml::node_type::boolean: return {"a boolean", "booleaanse waarde"};
+    case toml::node_type::date: return {"a date", "datum"};
+    case toml::node_type::time: return {"a time", "tijd"};
+    case toml::node_type::date_time: return {"a date-time", "datum met tijd"};
+    case toml::node_type::table: return {"a table", "tabel"};
+    case toml::node_type::array: return {"an array", "lijst"};
+    case toml::node_type::none: break;
+  }
+  return {"nothing", "niets"};
+}
+
+// toml++ starts its messages with a capital ("Error while parsing …"); ours continue a sentence.
+std::string lowercase_first(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' && !(out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z'))
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
+bool is_number(const toml::node& n) { return n.is_integer() || n.is_floating_point(); }
+
+class plan_reader {
+ public:
+  plan_reader(const source_file& file, diagnostics& out) : file_(file), out_(out) {
+    const std::string_view t = file.text();
+    bom_ = t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF";
+    result_.source = &file;
+    result_.plan_header = {{1, 1}, {1, 1}};
+  }
+
+  plan read() {
+    const std::string_view t = file_.text();
+    if (t.starts_with("\xFF\xFE") || t.starts_with("\xFE\xFF")) {
+      emit(checks::toml_syntax::metadata, {{1, 1}, {1, 1}},
+           {std::string("the file is UTF-16 text, not UTF-8"),
+            std::string("het bestand is UTF-16-tekst, geen UTF-8")},
+           text{"save the plan as UTF-8 text", "sla het plan op als UTF-8-tekst"});
+      return finish_unreadable();
+    }
+    if (const auto bad = find_invalid_utf8(t)) {
+      not_utf8(*bad);
+      return finish_unreadable();
+    }
+    if (t.find('\0') != std::string_view::npos) {
+      const auto at = t.find('\0');
+      emit(checks::toml_syntax::metadata, {file_.pos_at(at), file_.pos_at(at + 1)},
+           {std::string("the file contains a NUL byte: binary data, not a TOML plan"),
+            std::string("het bestand bevat een NUL-byte: binaire gegevens, geen TOML-plan")},
+           text{"a plan is UTF-8 text in TOML format; if this is text, save it as UTF-8 (not UTF-16)",
+                "een plan is UTF-8-tekst in TOML; is dit tekst, sla het dan op als UTF-8 (niet UTF-16)"});
+      return finish_unreadable();
+    }
+    toml::table root;
+    try {
+      root = toml::parse(t);
+    } catch (const toml::parse_error& e) {
+      const source_pos at = pos(e.source().begin);
+      emit(checks::toml_syntax::metadata, {at, at},
+           {fmt::format("not valid TOML: {}", lowercase_first(e.description())),
+            fmt::format("geen geldige TOML: {}", lowercase_first(e.description()))},
+           std::nullopt);
+      return finish_unreadable();
+    }
+    read_root(root);
+    root.clear();  // free the tree before the suppression scan allocates
+    read_suppressions();
+    return std::move(result_);
+  }
+
+ private:
+  const source_file& file_;
+  diagnostics& out_;
+  bool bom_ = false;  // toml++ does not count a byte order mark as a column; source_file does
+  plan result_;
+
+  // ---- positions ---------------------------------------------------------------------------------
+
+  source_pos pos(const toml::source_position& p) const {
+    if (p.line == 0) return {1, 1};
+    return {p.line, p.column + (bom_ && p.line == 1 ? 1u : 0u)};
+  }
+  pos_span span(const toml::source_region& r) const { return {pos(r.begin), pos(r.end)}; }
+  pos_span span(const toml::node& n) const { return span(n.source()); }
+  pos_span span(const toml::key& k) const { return span(k.source()); }
+
+  // The characters of a value as written, e.g. `850_000.5` (numbers are on one line).
+  std::string_view literal(const toml::node& n) const {
+    const pos_span s = span(n);
+    const std::size_t b = file_.offset_of(s.begin);
+    const std::size_t e = file_.offset_of(s.end);
+    if (e <= b) return {};
+    return file_.text().substr(b, e - b);
+  }
+
+  // ---- findings ----------------------------------------------------------------------------------
+
+  diagnostic& emit(const check_info& info, pos_span where, text message, std::optional<text> help) {
+    diagnostic d;
+    d.id = std::string(info.id);
+    d.level = info.default_severity;
+    d.message = std::move(message);
+    d.primary = result_.span(where);
+    d.help = std::move(help);
+    out_.push_back(std::move(d));
+    return out_.back();
+  }
+
+  plan finish_unreadable() {
+    result_.readable = false;
+    return std::move(result_);
+  }
+
+  void not_utf8(std::size_t offset) {
+    const auto byte = static_cast<unsigned char>(file_.text()[offset]);
+    emit(checks::toml_syntax::metadata, {file_.pos_at(offset), file_.pos_at(offset + 1)},
+         {fmt::format("the file is not valid UTF-8 (byte 0x{:02X} here)", byte),
+          fmt::format("het bestand is geen geldige UTF-8 (byte 0x{:02X} hier)", byte)},
+         text{"save the plan as UTF-8 text", "sla het plan op als UTF-8-tekst"});
+  }
+
+  void invalid_type(const toml::node& value, std::string_view key, type_words expected, std::optional<text> help) {
+    const type_words found = words_for(value.type());
+    emit(checks::invalid_type::metadata, span(value),
+         {fmt::format("`{}` must be {}, not {}", key, expected.en, found.en),
+          fmt::format("`{}` moet een {} zijn, geen {}", key, expected.nl, found.nl)},
+         std::move(help));
+  }
+
+  template <std::size_t N>
+  void unknown_field(const toml::key& key, std::string_view table, const std::array<std::string_view, N>& known) {
+    const std::string_view name = key.str();
+    std::optional<text> help;
+    if (auto suggestion = did_you_mean(name, known)) {
+      help = text{fmt::format("did you mean `{}`?", *suggestion), fmt::format("bedoelde je `{}`?", *suggestion)};
+    }
+    auto& d = emit(checks::unknown_field::metadata, span(key),
+                   {fmt::format("unknown field `{}` in {}", name, table),
+                    fmt::format("onbekend veld `{}` in {}", name, table)},
+                   std::move(help));
+    std::string list;
+    for (const auto k : known) list += (list.empty() ? "`" : ", `") + std::string(k) + "`";
+    d.notes.push_back({fmt::format("the fields of {} are {}", table, list),
+                       fmt::format("de velden van {} zijn {}", table, list)});
+  }
+
+  void missing_field(pos_span header, std::string_view table, std::string_view key, std::string_view example,
+                     const std::optional<spanned<std::string>>& activity_id = std::nullopt) {
+    auto& d = emit(checks::missing_field::metadata, header,
+                   {fmt::format("missing field `{}` in {}", key, table),
+                    fmt::format("veld `{}` ontbreekt in {}", key, table)},
+                   text{fmt::format("add `{} = {}`", key, example), fmt::format("voeg `{} = {}` toe", key, example)});
+    if (activity_id)
+      d.notes.push_back({fmt::format("in the entry with id `{}`", activity_id->value),
+                         fmt::format("in het onderdeel met id `{}`", activity_id->value)});
+  }
+
+  void amount_problem(const toml::node& value, std::string_view key, literal_problem problem) {
+    const std::string written(literal(value));
+    text message, help;
+    switch (problem) {
+      case literal_problem::negative:
+        message = {fmt::format("`{}` is negative: `{}`", key, written), fmt::format("`{}` is negatief: `{}`", key, written)};
+        help = {"amounts and quantities cannot be below zero", "bedragen en aantallen kunnen niet onder nul liggen"};
+        break;
+      case literal_problem::too_many_decimals:
+        message = {fmt::format("amount `{}` has more than 2 decimals", written),
+                   fmt::format("bedrag `{}` heeft meer dan 2 decimalen", written)};
+        help = {"amounts are in euros with at most 2 decimals (whole cents)",
+                "bedragen zijn in euro's met hoogstens 2 decimalen (hele centen)"};
+        break;
+      case literal_problem::overflow:
+        message = {fmt::format("`{}` is too large: `{}`", key, written), fmt::format("`{}` is te groot: `{}`", key, written)};
+        help = {"amounts up to EUR 92,233,720,368,547,758.07 are supported",
+                "bedragen tot € 92.233.720.368.547.758,07 worden ondersteund"};
+        break;
+      case literal_problem::not_finite:
+        message = {fmt::format("`{}` is not a number: `{}`", key, written),
+                   fmt::format("`{}` is geen getal: `{}`", key, written)};
+        help = {fmt::format("write the amount in euros, e.g. `{} = 850_000`", key),
+                fmt::format("schrijf het bedrag in euro's, bijvoorbeeld `{} = 850_000`", key)};
+        break;
+      case literal_problem::syntax:
+      case literal_problem::none:
+        message = {fmt::format("`{}` cannot be read as a number: `{}`", key, written),
+                   fmt::format("`{}` is niet als getal te lezen: `{}`", key, written)};
+        help = {fmt::format("write the amount in euros, e.g. `{} = 850_000`", key),
+                fmt::format("schrijf het bedrag in euro's, bijvoorbeeld `{} = 850_000`", key)};
+        break;
+    }
+    emit(checks::invalid_amount::metadata, span(value), std::move(message), std::move(help));
+  }
+
+  // ---- typed values ------------------------------------------------------------------------------
+
+  std::optional<spanned<std::string>> read_string(const toml::node& v, std::string_view key) {
+    if (const auto* s = v.as_string()) return spanned<std::string>{s->get(), span(v)};
+    std::optional<text> help;
+    if (is_number(v) || v.is_date())
+      help = text{fmt::format("quote it: `{} = \"{}\"`", key, literal(v)),
+                  fmt::format("zet het tussen aanhalingstekens: `{} = \"{}\"`", key, literal(v))};
+    invalid_type(v, key, {"a string", "tekst"}, std::move(help));
+    return std::nullopt;
+  }
+
+  // A taakveld code must be a string: as a number, `0.10` would silently become 0.1.
+  std::optional<spanned<std::string>> read_taakveld(const toml::node& v) {
+    if (const auto* s = v.as_string()) return spanned<std::string>{s->get(), span(v)};
+    std::optional<text> help;
+    if (is_number(v)) {
+      const std::string written(literal(v));
+      literal_problem problem;
+      std::string as_number = written;
+      if (auto d = read_number_literal(written, problem)) {
+        while (d->scale > 0 && d->units % 10 == 0) {
+          d->units /= 10;
+          --d->scale;
+        }
+        as_number = format_decimal(*d, money_style::en);
+      }
+      if (as_number != written)
+        help = text{fmt::format("quote it: `taakveld = \"{}\"`; TOML reads `{}` as the number {}", written, written, as_number),
+                    fmt::format("zet het tussen aanhalingstekens: `taakveld = \"{}\"`; TOML leest `{}` als het getal {}",
+                                written, written, as_number)};
+      else
+        help = text{fmt::format("quote it: `taakveld = \"{}\"`; a taakveld code is text (`0.10` is not `0.1`)", written),
+                    fmt::format("zet het tussen aanhalingstekens: `taakveld = \"{}\"`; een taakveldcode is tekst (`0.10` is niet `0.1`)",
+                                written)};
+    }
+    invalid_type(v, "taakveld", {"a string", "tekst"}, std::move(help));
+    return std::nullopt;
+  }
+
+  std::optional<spanned<std::int64_t>> read_year(const toml::node& v) {
+    if (const auto* i = v.as_integer()) {
+      const std::int64_t y = i->get();
+      if (y < first_plausible_year || y > last_plausible_year) {
+        emit(checks::invalid_type::metadata, span(v),
+             {fmt::format("`year` must be a four-digit year, not `{}`", literal(v)),
+              fmt::format("`year` moet een jaartal van vier cijfers zijn, geen `{}`", literal(v))},
+             text{"write the book year of the plan, e.g. `year = 2025`",
+                  "schrijf het begrotingsjaar van het plan, bijvoorbeeld `year = 2025`"});
+        return std::nullopt;
+      }
+      return spanned<std::int64_t>{y, span(v)};
+    }
+    std::optional<text> help;
+    if (const auto* s = v.as_string())
+      help = text{fmt::format("remove the quotes: `year = {}`", s->get()),
+                  fmt::format("haal de aanhalingstekens weg: `year = {}`", s->get())};
+    invalid_type(v, "year", {"an integer", "geheel getal"}, std::move(help));
+    return std::nullopt;
+  }
+
+  std::optional<spanned<std::string>> read_status(const toml::node& v) {
+    auto s = read_string(v, "status");
+    if (!s) return std::nullopt;
+    if (s->value == "concept" || s->value == "vastgesteld") return s;
+    constexpr std::array statuses{"concept"sv, "vastgesteld"sv};
+    std::optional<text> help;
+    if (auto suggestion = did_you_mean(s->value, statuses))
+      help = text{fmt::format("did you mean `{}`?", *suggestion), fmt::format("bedoelde je `{}`?", *suggestion)};
+    emit(checks::invalid_type::metadata, s->span,
+         {fmt::format("`status` must be `concept` or `vastgesteld`, not `{}`", s->value),
+          fmt::format("`status` moet `concept` of `vastgesteld` zijn, niet `{}`", s->value)},
+         std::move(help));
+    return std::nullopt;
+  }
+
+  // Euros: an integer, or a float with at most 2 decimals, read from the literal's text.
+  std::optional<spanned<std::int64_t>> read_amount(const toml::node& v, std::string_view key) {
+    literal_problem problem = literal_problem::none;
+    std::optional<std::int64_t> cents;
+    if (const auto* i = v.as_integer()) {
+      cents = whole_euros_to_cents(i->get(), problem);
+    } else if (v.is_floating_point()) {
+      cents = read_amount_literal(literal(v), problem);
+    } else {
+      std::optional<text> help;
+      if (v.is_string())
+        help = text{fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
+                    fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)};
+      invalid_type(v, key, {"an amount in euros (a number)", "bedrag in euro's (een getal)"}, std::move(help));
+      return std::nullopt;
+    }
+    if (!cents) {
+      amount_problem(v, key, problem);
+      return std::nullopt;
+    }
+    return spanned<std::int64_t>{*cents, span(v)};
+  }
+
+  std::optional<spanned<decimal>> read_fte(const toml::node& v) {
+    literal_problem problem = literal_problem::none;
+    std::optional<decimal> d;
+    if (const auto* i = v.as_integer()) {
+      d = decimal{i->get(), 0};
+    } else if (v.is_floating_point()) {
+      d = read_number_literal(literal(v), problem);
+    } else {
+      invalid_type(v, "fte", {"a number", "getal"}, std::nullopt);
+      return std::nullopt;
+    }
+    if (d && d->units < 0) {
+      d.reset();
+      problem = literal_problem::negative;
+    }
+    if (!d) {
+      amount_problem(v, "fte", problem);
+      return std::nullopt;
+    }
+    return spanned<decimal>{*d, span(v)};
+  }
+
+  std::optional<spanned<std::int64_t>> read_hours(const toml::node& v) {
+    if (const auto* i = v.as_integer()) {
+      if (i->get() < 0) {
+        amount_problem(v, "hours", literal_problem::negative);
+        return std::nullopt;
+      }
+      return spanned<std::int64_t>{i->get(), span(v)};
+    }
+    std::optional<text> help;
+    if (v.is_floating_point())
+      help = text{"hours are whole hours", "uren zijn hele uren"};
+    invalid_type(v, "hours", {"an integer", "geheel getal"}, std::move(help));
+    return std::nullopt;
+  }
+
+  std::optional<spanned<civil_date>> read_date(const toml::node& v, std::string_view key) {
+    if (const auto* d = v.as_date()) {
+      const toml::date date = d->get();
+      return spanned<civil_date>{{date.year, date.month, date.day}, span(v)};
+    }
+    std::optional<text> help;
+    if (const auto* s = v.as_string())
+      help = text{fmt::format("write the date without quotes: `{} = {}`", key, s->get()),
+                  fmt::format("schrijf de datum zonder aanhalingstekens: `{} = {}`", key, s->get())};
+    else if (const auto* dt = v.as_date_time())
+      help = text{fmt::format("write the date without a time: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day})),
+                  fmt::format("schrijf de datum zonder tijd: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day}))};
+    invalid_type(v, key, {"a date (YYYY-MM-DD)", "datum (JJJJ-MM-DD)"}, std::move(help));
+    return std::nullopt;
+  }
+
+  // ---- tables ------------------------------------------------------------------------------------
+
+  void read_root(toml::table& root) {
+    for (auto&& [key, value] : root) {
+      const std::string_view name = key.str();
+      if (name == "plan") {
+        read_plan_table(value);
+      } else if (name == "contribution") {
+        read_contribution(value);
+      } else if (name == "activity") {
+        read_array_of_tables(value, "activity", [this](toml::table& t) { read_activity(t); });
+      } else if (name == "milestone") {
+        read_array_of_tables(value, "milestone", [this](toml::table& t) { read_milestone(t); });
+      } else {
+        top_level_unknown(key);
+      }
+    }
+    if (!root.contains("plan")) no_plan_table();
+  }
+
+  void top_level_unknown(const toml::key& key) {
+    const std::string_view name = key.str();
+    const auto in = [&](const auto& keys) { return std::find(keys.begin(), keys.end(), name) != keys.end(); };
+    if (in(plan_keys)) {
+      // `year = 2025` above `[plan]`: the field is right, its place is not
+      emit(checks::unknown_field::metadata, span(key),
+           {fmt::format("`{}` is outside any table", name), fmt::format("`{}` staat buiten een tabel", name)},
+           text{fmt::format("move `{}` below the `[plan]` header", name),
+                fmt::format("zet `{}` onder de kop `[plan]`", name)});
+      return;
+    }
+    unknown_field(key, "the top level", top_level_keys);
+  }
+
+  void no_plan_table() {
+    std::string_view body = file_.text();
+    if (bom_) body.remove_prefix(3);
+    const bool empty = body.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    const text help{"start the plan with `[plan]` and its `agreement`, `municipality` and `year`",
+                    "begin het plan met `[plan]` en de velden `agreement`, `municipality` en `year`"};
+    if (empty) {
+      emit(checks::missing_field::metadata, {{1, 1}, {1, 1}},
+           {"the file is empty", "het bestand is leeg"}, help);
+    } else {
+      emit(checks::missing_field::metadata, {{1, 1}, {1, 1}},
+           {"the plan has no `[plan]` table", "het plan heeft geen tabel `[plan]`"}, help);
+    }
+  }
+
+  void read_plan_table(toml::node& node) {
+    auto* t = node.as_table();
+    if (!t) {
+      invalid_type(node, "plan", {"a table (`[plan]`)", "tabel (`[plan]`)"}, std::nullopt);
+      return;
+    }
+    plan& p = result_;
+    p.has_plan_table = true;
+    p.plan_header = span(*t);
+    for (auto&& [key, v] : *t) {
+      const std::string_view k = key.str();
+      if (k == "agreement") p.agreement = read_string(v, k);
+      else if (k == "municipality") p.municipality = read_string(v, k);
+      else if (k == "year") p.year = read_year(v);
+      else if (k == "status") p.status = read_status(v);
+      else if (k == "adopted") p.adopted = read_date(v, k);
+      else if (k == "title") p.title = read_string(v, k);
+      else unknown_field(key, "`[plan]`", plan_keys);
+    }
+    if (!t->contains("agreement")) missing_field(p.plan_header, "`[plan]`", "agreement", "\"AA\"");
+    if (!t->contains("municipality")) missing_field(p.plan_header, "`[plan]`", "municipality", "\"aalsmeer\"");
+    if (!t->contains("year")) missing_field(p.plan_header, "`[plan]`", "year", "2025");
+  }
+
+  void read_contribution(toml::node& node) {
+    auto* t = node.as_table();
+    if (!t) {
+      invalid_type(node, "contribution", {"a table (`[contribution]`)", "tabel (`[contribution]`)"}, std::nullopt);
+      return;
+    }
+    plan& p = result_;
+    p.has_contribution = true;
+    p.contribution_header = span(*t);
+    for (auto&& [key, v] : *t) {
+      const std::string_view k = key.str();
+      if (k == "id") p.contribution_id = read_string(v, k);
+      else if (k == "total") p.total = read_amount(v, k);
+      else unknown_field(key, "`[contribution]`", contribution_keys);
+    }
+    if (!t->contains("id")) missing_field(p.contribution_header, "`[contribution]`", "id", "\"dienstverleningsbijdrage\"");
+    if (!t->contains("total")) missing_field(p.contribution_header, "`[contribution]`", "total", "19_700_000");
+  }
+
+  template <class ReadTable>
+  void read_array_of_tables(toml::node& node, std::string_view key, ReadTable read_table) {
+    auto* array = node.as_array();
+    if (!array || !array->is_array_of_tables()) {
+      invalid_type(node, key,
+                   {fmt::format("an array of tables (`[[{}]]`)", key), fmt::format("lijst van tabellen (`[[{}]]`)", key)},
+                   text{fmt::format("write a `[[{}]]` header above each entry", key),
+                        fmt::format("zet een kop `[[{}]]` boven elk onderdeel", key)});
+      return;
+    }
+    // Entries are read and freed one by one: the typed plan grows while toml++'s tree shrinks.
+    for (auto& element : *array) {
+      auto& table = *element.as_table();
+      read_table(table);
+      table.clear();
+    }
+    array->clear();
+  }
+
+  void read_activity(toml::table& t) {
+    plan_activity a;
+    a.header = span(t);
+    for (auto&& [key, v] : t) {
+      const std::string_view k = key.str();
+      // ordered by how often the keys occur, so a typical activity needs few comparisons
+      if (k == "id") a.id = read_string(v, k);
+      else if (k == "task") a.task = read_string(v, k);
+      else if (k == "executor") a.executor = read_string(v, k);
+      else if (k == "budget") a.budget = read_amount(v, k);
+      else if (k == "taakveld") a.taakveld = read_taakveld(v);
+      else if (k == "responsible") a.responsible = read_string(v, k);
+      else if (k == "fte") a.fte = read_fte(v);
+      else if (k == "hours") a.hours = read_hours(v);
+      else if (k == "from") a.from = read_date(v, k);
+      else if (k == "to") a.to = read_date(v, k);
+      else if (k == "description") a.description = read_string(v, k);
+      else unknown_field(key, "`[[activity]]`", activity_keys);
+    }
+    if (!t.contains("id")) missing_field(a.header, "`[[activity]]`", "id", "\"A-001\"");
+    if (!t.contains("task")) missing_field(a.header, "`[[activity]]`", "task", "\"burgerzaken\"", a.id);
+    if (!t.contains("executor")) missing_field(a.header, "`[[activity]]`", "executor", "\"AA\"", a.id);
+    if (!t.contains("budget")) missing_field(a.header, "`[[activity]]`", "budget", "850_000", a.id);
+    result_.activities.push_back(std::move(a));
+  }
+
+  void read_milestone(toml::table& t) {
+    plan_milestone m;
+    m.header = span(t);
+    for (auto&& [key, v] : t) {
+      const std::string_view k = key.str();
+      if (k == "id") m.id = read_string(v, k);
+      else if (k == "completed") m.completed = read_date(v, k);
+      else unknown_field(key, "`[[milestone]]`", milestone_keys);
+    }
+    if (!t.contains("id")) missing_field(m.header, "`[[milestone]]`", "id", "\"evaluatie\"");
+    if (!t.contains("completed")) missing_field(m.header, "`[[milestone]]`", "completed", "2025-06-20", m.id);
+    result_.milestones.push_back(std::move(m));
+  }
+
+  // ---- suppressions ------------------------------------------------------------------------------
+
+  void read_suppressions() {
+    auto scan = scan_suppressions(file_);
+    result_.suppressions = std::move(scan.suppressions);
+    for (auto& bad : scan.malformed) {
+      emit(checks::suppression::metadata, bad.span,
+           {fmt::format("malformed suppression comment: {}", bad.problem.en),
+            fmt::format("onjuist geschreven uitzondering: {}", bad.problem.nl)},
+           text{"write `# akkoord: allow(ID) until YYYY-MM-DD -- reason`; `until` is optional",
+                "schrijf `# akkoord: allow(ID) until JJJJ-MM-DD -- reden`; `until` mag weg"});
+    }
+  }
+};
+
+}  // namespace
+
+plan read_plan(const source_file& file, diagnostics& out) { return plan_reader(file, out).read(); }
+
+}  // namespace akkoord
