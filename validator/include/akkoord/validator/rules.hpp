@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,10 +86,11 @@ struct rule_test_report {
   bool all_passed() const { return failed == 0 && errors.empty(); }
 };
 
-// Checks every `*.toml` in each DIR (sorted by name, hidden files skipped; a plain file is taken as it is) against the agreement
-// with all checks and rules, and compares the findings with the file's markers: `# expect: ID[, ID…]` means
-// a finding ID whose position is on that line, `# expect-anywhere: ID[, ID…]` a finding ID anywhere in the
-// file. A file without markers must produce no findings at all. Suppressed findings do not count.
+// Checks every `*.toml` in each DIR (sorted by name, hidden files skipped; a plain file is taken as it is)
+// against the agreement with all checks and rules, and compares the findings with the file's markers:
+// `# expect: ID[, ID…]` means a finding ID whose position is on that line, `# expect-anywhere: ID[, ID…]` a
+// finding ID anywhere in the file; each marker takes one finding. A file without markers must produce no
+// findings at all. Suppressed findings do not count.
 rule_test_report run_rule_tests(const agreement_model& agreement, const std::vector<std::string>& dirs,
                                 source_manager& sources, const check_settings& settings);
 

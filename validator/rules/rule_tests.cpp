@@ -1,0 +1,172 @@
+// `akkoord test DIR…`: every plan in DIR states, in comments, the findings it must produce.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string_view>
+
+#include "akkoord/validator/rules.hpp"
+
+namespace akkoord {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct expectation {
+  std::string id;
+  std::uint32_t line = 0;  // 0: anywhere
+};
+
+bool is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == ':' || c == '.';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// `ID, ID …` up to the first piece that is not an id (a trailing comment, say).
+void read_ids(std::string_view list, std::uint32_t line, std::vector<expectation>& out) {
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view piece = trim(list.substr(0, comma));
+    if (piece.empty() || !std::all_of(piece.begin(), piece.end(), is_id_char)) return;
+    out.push_back({std::string(piece), line});
+    if (comma == std::string_view::npos) return;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+// `# expect: ID, …` (a finding on this line) and `# expect-anywhere: ID, …` (anywhere in the file).
+std::vector<expectation> read_markers(std::string_view text) {
+  std::vector<expectation> out;
+  std::uint32_t line = 1;
+  for (std::size_t start = 0; start <= text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view content = text.substr(start, end - start);
+    for (std::size_t hash = content.find('#'); hash != std::string_view::npos; hash = content.find('#', hash + 1)) {
+      const std::string_view rest = trim(content.substr(hash + 1));
+      static constexpr std::string_view anywhere = "expect-anywhere:", here = "expect:";
+      if (rest.substr(0, anywhere.size()) == anywhere) {
+        read_ids(rest.substr(anywhere.size()), 0, out);
+        break;
+      }
+      if (rest.substr(0, here.size()) == here) {
+        read_ids(rest.substr(here.size()), line, out);
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+rule_test_file_result run_one(const agreement_model& agreement, const std::string& path, source_manager& sources,
+                              const check_settings& settings, std::set<std::string>& fired) {
+  rule_test_file_result result;
+  result.path = path;
+  read_error why;
+  auto content = read_whole_file(path, why);
+  if (!content) {
+    result.error = text{"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl};
+    return result;
+  }
+  const std::vector<expectation> expected = read_markers(*content);
+  const source_file& file = sources.add(path, std::move(*content));
+  diagnostics found = check_plan_file(agreement, file, settings);
+  std::erase_if(found, [](const diagnostic& d) { return d.suppressed; });
+  for (const auto& d : found) fired.insert(d.id);
+
+  const auto line_of = [&](const diagnostic& d) -> std::uint32_t {
+    return d.primary.file == &file ? d.primary.begin.line : 0;
+  };
+  std::vector<bool> matched(found.size(), false);
+  const auto match = [&](const expectation& e) {
+    for (std::size_t i = 0; i < found.size(); ++i)
+      if (!matched[i] && found[i].id == e.id && (e.line == 0 || line_of(found[i]) == e.line)) {
+        matched[i] = true;
+        return true;
+      }
+    return false;
+  };
+  // Line markers first, so that an `expect-anywhere` cannot take the finding a line marker names.
+  for (const auto& e : expected)
+    if (e.line != 0 && !match(e)) result.missing.push_back({e.id, e.line, {}});
+  for (const auto& e : expected)
+    if (e.line == 0 && !match(e)) result.missing.push_back({e.id, 0, {}});
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (!matched[i]) result.unexpected.push_back({found[i].id, line_of(found[i]), found[i].message});
+  result.passed = result.missing.empty() && result.unexpected.empty();
+  return result;
+}
+
+}  // namespace
+
+rule_test_report run_rule_tests(const agreement_model& agreement, const std::vector<std::string>& dirs,
+                                source_manager& sources, const check_settings& settings) {
+  rule_test_report report;
+  std::set<std::string> fired;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    std::vector<std::string> plans;
+    if (fs::is_regular_file(dir, ec)) {
+      plans.push_back(dir);
+    } else if (fs::is_directory(dir, ec)) {
+      for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Hidden files are not plans: `.akkoord.toml` is the configuration.
+        if (name.empty() || name.front() == '.' || entry.path().extension() != ".toml") continue;
+        if (entry.is_regular_file(ec)) plans.push_back(entry.path().string());
+      }
+      std::sort(plans.begin(), plans.end());
+      if (plans.empty())
+        report.errors.push_back(
+            {"`" + dir + "` holds no plans (`*.toml`)", "`" + dir + "` bevat geen plannen (`*.toml`)"});
+    } else {
+      report.errors.push_back({"`" + dir + "` does not exist", "`" + dir + "` bestaat niet"});
+    }
+    for (const auto& plan_path : plans) {
+      report.files.push_back(run_one(agreement, plan_path, sources, settings, fired));
+      (report.files.back().passed ? report.passed : report.failed) += 1;
+    }
+  }
+  for (const auto& id : rules_of(agreement)->rule_ids())
+    if (!fired.count(id)) report.uncovered_rules.push_back(id);
+  return report;
+}
+
+std::string render_rule_test_report(const rule_test_report& report, language lang) {
+  const bool nl = lang == language::nl;
+  std::string out;
+  for (const auto& e : report.errors) out += (nl ? "fout: " : "error: ") + e.in(lang) + "\n";
+  for (const auto& f : report.files) {
+    if (f.passed) continue;
+    out += (nl ? "MISLUKT " : "FAIL ") + f.path + "\n";
+    if (f.error) out += "  " + f.error->in(lang) + "\n";
+    const auto where = [&](std::uint32_t line) {
+      if (line == 0) return std::string(nl ? "ergens" : "anywhere");
+      return (nl ? "regel " : "line ") + std::to_string(line);
+    };
+    for (const auto& m : f.missing)
+      out += "  " + where(m.line) + ": " +
+             (nl ? "verwacht `" + m.id + "`, niet gemeld" : "expected `" + m.id + "`, not reported") + "\n";
+    for (const auto& u : f.unexpected)
+      out += "  " + where(u.line) + ": " + (nl ? "onverwacht `" : "unexpected `") + u.id + "`: " + u.message.in(lang) +
+             "\n";
+  }
+  out += std::to_string(report.passed) + (nl ? " geslaagd, " : " passed, ") + std::to_string(report.failed) +
+         (nl ? " mislukt" : " failed") + "\n";
+  if (report.uncovered_rules.empty()) {
+    out += nl ? "elke regel ging in minstens één test af\n" : "every rule fired in at least one test\n";
+  } else {
+    out += nl ? "regels die geen test liet afgaan: " : "rules no test made fire: ";
+    for (std::size_t i = 0; i < report.uncovered_rules.size(); ++i) out += (i ? ", " : "") + report.uncovered_rules[i];
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace akkoord
