@@ -70,8 +70,6 @@ bool is_number(const toml::node& n) { return n.is_integer() || n.is_floating_poi
 class plan_reader {
  public:
   plan_reader(const source_file& file, diagnostics& out) : file_(file), out_(out) {
-    const std::string_view t = file.text();
-    bom_ = t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF";
     result_.source = &file;
     result_.plan_header = {{1, 1}, {1, 1}};
   }
@@ -118,14 +116,14 @@ class plan_reader {
  private:
   const source_file& file_;
   diagnostics& out_;
-  bool bom_ = false;  // toml++ does not count a byte order mark as a column; source_file does
   plan result_;
 
   // ---- positions ---------------------------------------------------------------------------------
 
+  // toml++ counts columns in code points, as source_file does (which has already dropped a byte order mark).
   source_pos pos(const toml::source_position& p) const {
     if (p.line == 0) return {1, 1};
-    return {p.line, p.column + (bom_ && p.line == 1 ? 1u : 0u)};
+    return {p.line, p.column};
   }
   pos_span span(const toml::source_region& r) const { return {pos(r.begin), pos(r.end)}; }
   pos_span span(const toml::node& n) const { return span(n.source()); }
@@ -425,8 +423,7 @@ class plan_reader {
   }
 
   void no_plan_table() {
-    std::string_view body = file_.text();
-    if (bom_) body.remove_prefix(3);
+    const std::string_view body = file_.text();
     const bool empty = body.find_first_not_of(" \t\r\n") == std::string_view::npos;
     const text help{"start the plan with `[plan]` and its `agreement`, `municipality` and `year`",
                     "begin het plan met `[plan]` en de velden `agreement`, `municipality` en `year`"};

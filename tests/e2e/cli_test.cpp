@@ -1,0 +1,465 @@
+// The built `akkoord` binary, run as users and CI run it: exit codes, output, JSON, configuration, colour,
+// parallel checking and report files.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "akkoord/source.hpp"
+#include "mini_json.hpp"
+#include "run_process.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using e2e::run;
+
+std::string aa_agreement() { return e2e::read_file(e2e::source_dir() / "rules" / "aa.akkoord"); }
+
+// A small 2025 plan against rules/aa.akkoord; `extra` is appended (more activities, mistakes).
+std::string plan_2025(const std::string& extra = "") {
+  return "[plan]\n"
+         "agreement = \"AA\"\n"
+         "municipality = \"aalsmeer\"\n"
+         "year = 2025\n"
+         "\n"
+         "[[activity]]\n"
+         "id = \"A-001\"\n"
+         "task = \"burgerzaken\"\n"
+         "executor = \"AA\"\n"
+         "taakveld = \"0.2\"\n"
+         "budget = 850_000\n" +
+         extra;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+std::string last_line(const std::string& text) {
+  std::string trimmed = text;
+  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == '\r')) trimmed.pop_back();
+  const auto nl = trimmed.rfind('\n');
+  return nl == std::string::npos ? trimmed : trimmed.substr(nl + 1);
+}
+
+// --- basics -------------------------------------------------------------------------------------------------
+
+TEST(Cli, VersionAndHelpExitZero) {
+  const auto version = run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("akkoord ", 0), 0u) << version.out;
+  const auto help = run({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"lint", "check", "checks", "explain"}) EXPECT_NE(help.out.find(command), std::string::npos);
+  const auto check_help = run({"check", "--help"});
+  EXPECT_EQ(check_help.exit_code, 0);
+  EXPECT_NE(check_help.out.find("--rules"), std::string::npos);
+  EXPECT_NE(check_help.out.find("--fail-on"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run({}).exit_code, 2);
+  EXPECT_EQ(run({"lnit", "rules/aa.akkoord"}).exit_code, 2);
+  EXPECT_EQ(run({"lint"}).exit_code, 2);  // no file
+  EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--fail-on", "fatal"}).exit_code, 2);
+  EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--color", "sometimes"}).exit_code, 2);
+  EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--lang", "de"}).exit_code, 2);
+  EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--jobs", "many"}).exit_code, 2);
+  EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--no-such-option"}).exit_code, 2);
+}
+
+TEST(Cli, FormatsNotYetSupportedAreRejectedClearly) {
+  const auto sarif = run({"lint", "rules/aa.akkoord", "--format", "sarif"});
+  EXPECT_EQ(sarif.exit_code, 2);
+  EXPECT_NE(sarif.err.find("`sarif` is not supported yet"), std::string::npos) << sarif.err;
+  const auto bogus = run({"lint", "rules/aa.akkoord", "--format", "yaml"});
+  EXPECT_EQ(bogus.exit_code, 2);
+  EXPECT_NE(bogus.err.find("unknown output format `yaml`"), std::string::npos) << bogus.err;
+  EXPECT_TRUE(bogus.out.empty());
+}
+
+// --- lint ---------------------------------------------------------------------------------------------------
+
+TEST(Lint, ReferenceAgreementIsClean) {
+  const auto result = run({"lint", "rules/aa.akkoord"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(result.out, "0 errors, 0 warnings, 0 infos in 1 file\n");
+}
+
+TEST(Lint, SeveralFilesAreAllReported) {
+  const auto result = run({"lint", "--format", "short", "samples/agreements/period-overlap.akkoord",
+                           "no/such/file.akkoord", "samples/agreements", "samples/agreements/saving-arithmetic.akkoord"});
+  ASSERT_EQ(result.signal, 0);
+  EXPECT_EQ(result.exit_code, 2);  // two of them could not be loaded
+  EXPECT_NE(result.out.find("samples/agreements/period-overlap.akkoord:"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("[period-overlap]"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("no/such/file.akkoord"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("samples/agreements:"), std::string::npos) << result.out;  // the directory, named
+  EXPECT_NE(result.out.find("[saving-arithmetic]"), std::string::npos) << result.out;
+  EXPECT_NE(last_line(result.out).find(" in 4 files"), std::string::npos) << result.out;
+}
+
+TEST(Lint, FindingsInTheAgreementExitOne) {
+  const auto result = run({"lint", "samples/agreements/period-overlap.akkoord"});
+  EXPECT_EQ(result.exit_code, 1) << result.out;
+}
+
+TEST(Lint, BadInputNeverCrashes) {
+  e2e::temp_dir dir;
+  dir.write("empty.akkoord", "");
+  dir.write("binary.akkoord", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe\x00\x01", 16));
+  dir.write("latin1.akkoord", "party x \"Gemeente \xe9\xe9n\" { inhabitants 1 }\n");
+  dir.write("deep.akkoord", "rule r \"t\" error { require " + std::string(100000, '(') + "1" +
+                                std::string(100000, ')') + " }\n");
+  for (const char* name : {"empty.akkoord", "binary.akkoord", "latin1.akkoord", "deep.akkoord"}) {
+    const auto result = run({"lint", name}, {.cwd = dir.path()});
+    EXPECT_EQ(result.signal, 0) << name;
+    EXPECT_TRUE(result.exit_code == 1 || result.exit_code == 2) << name << ": " << result.out;
+    EXPECT_NE(result.out.find(name), std::string::npos) << result.out;  // the message names the file
+  }
+}
+
+TEST(Lint, DevicesAreReportedNotRead) {
+  // Reading /dev/zero would never end: it is named and skipped, and the other file is still linted.
+  const auto result = run({"lint", "/dev/zero", "rules/aa.akkoord", "--format", "short"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("/dev/zero: error: cannot read `/dev/zero`: is not a regular file"), std::string::npos)
+      << result.out;
+  EXPECT_NE(last_line(result.out).find(" in 2 files"), std::string::npos) << result.out;
+}
+
+TEST(Lint, FailOnDecidesTheExitCode) {
+  e2e::temp_dir dir;
+  // A party nobody refers to: an unused-definition warning, no error.
+  dir.write("aa.akkoord", aa_agreement() + "\nparty ouderkerk \"Dorp Ouderkerk\" {\n  roles opdrachtgever\n  inhabitants 9_000\n}\n");
+  const auto default_run = run({"lint", "aa.akkoord", "--format", "short"}, {.cwd = dir.path()});
+  EXPECT_NE(default_run.out.find("warning:"), std::string::npos) << default_run.out;
+  EXPECT_EQ(default_run.out.find("error:"), std::string::npos) << default_run.out;
+  EXPECT_EQ(default_run.exit_code, 0);
+  EXPECT_EQ(run({"lint", "aa.akkoord", "--fail-on", "warning"}, {.cwd = dir.path()}).exit_code, 1);
+  EXPECT_EQ(run({"lint", "aa.akkoord", "--fail-on", "info"}, {.cwd = dir.path()}).exit_code, 1);
+  EXPECT_EQ(run({"lint", "aa.akkoord", "--fail-on", "error"}, {.cwd = dir.path()}).exit_code, 0);
+}
+
+TEST(Lint, QuietPrintsOnlyTheSummary) {
+  const auto result = run({"lint", "samples/agreements/period-overlap.akkoord", "--quiet"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(count(result.out, "\n"), 1u) << result.out;
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("^[1-9][0-9]* errors?, [0-9]+ warnings?, [0-9]+ infos? in 1 file\n$")))
+      << result.out;
+}
+
+TEST(Lint, DutchOutput) {
+  const auto result = run({"lint", "samples/agreements/period-overlap.akkoord", "--lang", "nl"});
+  EXPECT_NE(result.out.find(": fout: "), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(" in 1 bestand\n"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find(": error: "), std::string::npos) << result.out;
+}
+
+// --- JSON ---------------------------------------------------------------------------------------------------
+
+TEST(Json, LintReportIsValidAndConsistent) {
+  const auto result = run({"lint", "--format", "json", "samples/agreements/period-overlap.akkoord", "rules/aa.akkoord"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_FALSE(akkoord::find_invalid_utf8(result.out).has_value());
+  mini_json::value doc;
+  ASSERT_NO_THROW(doc = mini_json::parse(result.out)) << result.out;
+  EXPECT_EQ(doc.keys(), (std::vector<std::string>{"version", "findings", "summary"}));
+  EXPECT_EQ(doc["version"].number(), 1);
+  std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
+  bool overlap_seen = false;
+  for (const mini_json::value& f : doc["findings"].arr()) {
+    for (const char* key : {"id", "severity", "message", "file", "line", "column", "end_line", "end_column", "related",
+                            "help", "suppressed"})
+      EXPECT_TRUE(f.has(key)) << key;
+    const std::string& level = f["severity"].str();
+    EXPECT_TRUE(level == "error" || level == "warning" || level == "info") << level;
+    if (f["suppressed"].as_bool()) {
+      ++suppressed;
+    } else {
+      (level == "error" ? errors : level == "warning" ? warnings : infos)++;
+    }
+    for (const mini_json::value& r : f["related"].arr())
+      EXPECT_EQ(r.keys(), (std::vector<std::string>{"file", "line", "column", "message"}));
+    if (f["id"].str() == "period-overlap") {
+      overlap_seen = true;
+      EXPECT_EQ(f["file"].str(), "samples/agreements/period-overlap.akkoord");  // paths as given
+      EXPECT_GE(f["line"].number(), 1);
+      EXPECT_GE(f["column"].number(), 1);
+      EXPECT_FALSE(f["related"].arr().empty()) << "period-overlap names the other period";
+    }
+  }
+  EXPECT_TRUE(overlap_seen) << result.out;
+  const mini_json::value& summary = doc["summary"];
+  EXPECT_EQ(summary["files"].number(), 2);
+  EXPECT_EQ(summary["errors"].number(), static_cast<double>(errors));
+  EXPECT_EQ(summary["warnings"].number(), static_cast<double>(warnings));
+  EXPECT_EQ(summary["infos"].number(), static_cast<double>(infos));
+  EXPECT_EQ(summary["suppressed"].number(), static_cast<double>(suppressed));
+}
+
+TEST(Json, CleanRunHasNoFindings) {
+  const auto result = run({"lint", "--format", "json", "rules/aa.akkoord"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "{\"version\": 1, \"findings\": [], \"summary\": {\"files\": 1, \"errors\": 0, \"warnings\": 0, "
+                        "\"infos\": 0, \"suppressed\": 0}}\n");
+}
+
+// --- checks and explain -------------------------------------------------------------------------------------
+
+TEST(Checks, ListsEveryCheckSortedWithSeverity) {
+  const auto result = run({"checks"});
+  EXPECT_EQ(result.exit_code, 0);
+  std::istringstream lines(result.out);
+  std::string line;
+  std::getline(lines, line);  // header
+  std::vector<std::string> ids;
+  const std::regex row("^([a-z0-9]+(-[a-z0-9]+)*) +(error|warning|info) +(plan|agreement) +\\S.*$");
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(line, m, row)) << line;
+    ids.push_back(m[1]);
+  }
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  for (const char* id : {"period-overlap", "dsl-syntax", "returned-competence", "contribution-mismatch",
+                         "unknown-taakveld", "suppression"})
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+}
+
+TEST(Checks, JsonListMatchesTheTable) {
+  const auto table = run({"checks"});
+  const auto json = run({"checks", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0);
+  const auto doc = mini_json::parse(json.out);
+  const auto& checks = doc["checks"].arr();
+  EXPECT_EQ(checks.size() + 1, count(table.out, "\n"));
+  for (const auto& c : checks) {
+    EXPECT_EQ(c.keys(), (std::vector<std::string>{"id", "severity", "scope", "summary"}));
+    EXPECT_NE(table.out.find(c["id"].str() + " "), std::string::npos);
+  }
+}
+
+TEST(Explain, PrintsTheDocumentationPage) {
+  const auto result = run({"explain", "period-overlap"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out.rfind("# period-overlap", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("## What it does"), std::string::npos);
+}
+
+TEST(Explain, UnknownIdIsAUsageErrorWithDidYouMean) {
+  const auto result = run({"explain", "period-overlapp"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_NE(result.err.find("did you mean `period-overlap`?"), std::string::npos) << result.err;
+  const auto dutch = run({"explain", "period-overlapp", "--lang", "nl"});
+  EXPECT_NE(dutch.err.find("bedoelt u `period-overlap`?"), std::string::npos) << dutch.err;
+}
+
+TEST(Explain, EveryListedCheckHasAPage) {
+  const auto doc = mini_json::parse(run({"checks", "--format", "json"}).out);
+  for (const auto& c : doc["checks"].arr()) {
+    const auto result = run({"explain", c["id"].str()});
+    EXPECT_EQ(result.exit_code, 0) << c["id"].str();
+    EXPECT_EQ(result.out.rfind("# " + c["id"].str(), 0), 0u) << c["id"].str();
+  }
+}
+
+// --- colour -------------------------------------------------------------------------------------------------
+
+TEST(Color, OnlyOnATerminalAndNeverWithNoColor) {
+  const std::vector<std::string> args{"lint", "samples/agreements/period-overlap.akkoord"};
+  const auto piped = run(args, {.env = {{"NO_COLOR", std::nullopt}, {"TERM", "xterm"}}});
+  EXPECT_EQ(piped.out.find('\x1b'), std::string::npos) << "no colour into a pipe";
+  const auto terminal = run(args, {.env = {{"NO_COLOR", std::nullopt}, {"TERM", "xterm"}}, .terminal = true});
+  EXPECT_EQ(terminal.exit_code, 1);
+  EXPECT_NE(terminal.out.find("\x1b["), std::string::npos) << "colour on a terminal";
+  const auto no_color = run(args, {.env = {{"NO_COLOR", "1"}, {"TERM", "xterm"}}, .terminal = true});
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos) << "NO_COLOR is honoured";
+  const auto never = run({"lint", "samples/agreements/period-overlap.akkoord", "--color", "never"},
+                         {.env = {{"NO_COLOR", std::nullopt}, {"TERM", "xterm"}}, .terminal = true});
+  EXPECT_EQ(never.out.find('\x1b'), std::string::npos);
+  const auto always = run({"lint", "samples/agreements/period-overlap.akkoord", "--color", "always"});
+  EXPECT_NE(always.out.find("\x1b["), std::string::npos) << "--color always wins, also into a pipe";
+  const auto json = run({"lint", "samples/agreements/period-overlap.akkoord", "--color", "always", "--format", "json"});
+  EXPECT_EQ(json.out.find('\x1b'), std::string::npos) << "never colour in JSON";
+}
+
+// --- check --------------------------------------------------------------------------------------------------
+
+// A directory of plans with some findings each, and a rules file.
+class CheckRun : public ::testing::Test {
+ protected:
+  e2e::temp_dir dir;
+  void SetUp() override {
+    dir.write("rules/aa.akkoord", aa_agreement());
+    dir.write("plans/2025/a.toml", plan_2025());
+    dir.write("plans/2025/b.toml", plan_2025("budjet = 1\n"));
+    dir.write("plans/2025/sub/c.toml", plan_2025("\n[[activity]]\nid = \"A-002\"\ntask = \"strategie\"\n"
+                                                 "executor = \"AA\"\nbudget = 100_000\n"));
+    dir.write("plans/2025/notes.txt", "not a plan");
+    dir.write("plans/2025/.hidden.toml", "not = [valid");
+    for (int k = 0; k < 6; ++k)
+      dir.write("plans/many/p" + std::to_string(k) + ".toml", plan_2025(k % 2 ? "budjet = 1\n" : "taakveld2 = 1\n"));
+  }
+  e2e::run_result check(std::vector<std::string> args) {
+    args.insert(args.begin(), {"check", "--rules", "rules/aa.akkoord"});
+    return run(args, {.cwd = dir.path()});
+  }
+};
+
+TEST_F(CheckRun, DirectoriesAreWalkedForTomlInSortedOrder) {
+  const auto result = check({"plans/2025", "--format", "json"});
+  ASSERT_EQ(result.signal, 0) << result.err;
+  const auto doc = mini_json::parse(result.out);
+  EXPECT_EQ(doc["summary"]["files"].number(), 3) << "a.toml, b.toml, sub/c.toml; not notes.txt or hidden files";
+  std::vector<std::string> files;
+  for (const auto& f : doc["findings"].arr())
+    if (files.empty() || files.back() != f["file"].str()) files.push_back(f["file"].str());
+  EXPECT_TRUE(std::is_sorted(files.begin(), files.end())) << result.out;
+  for (const auto& f : files) EXPECT_EQ(f.rfind("plans/2025/", 0), 0u) << f;
+  EXPECT_EQ(result.out.find(".hidden.toml"), std::string::npos);
+}
+
+TEST_F(CheckRun, MissingAndUnreadableFilesAreReportedAndTheRunGoesOn) {
+  dir.write("plans/locked.toml", plan_2025());
+  fs::permissions(dir.path() / "plans/locked.toml", fs::perms::none);
+  const bool root = ::geteuid() == 0;  // root reads anything: then only the missing file is unreadable
+  const auto result = check({"plans/2025/a.toml", "missing.toml", "plans/locked.toml", "plans/2025/b.toml",
+                             "--format", "short"});
+  ASSERT_EQ(result.signal, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("missing.toml: error: cannot read `missing.toml`: no such file"), std::string::npos)
+      << result.out;
+  if (!root) {
+    EXPECT_NE(result.out.find("plans/locked.toml: error: cannot read"), std::string::npos) << result.out;
+  }
+  EXPECT_NE(result.out.find("plans/2025/b.toml:"), std::string::npos) << "the file after them is still checked";
+  EXPECT_NE(last_line(result.out).find(" in 4 files"), std::string::npos) << result.out;
+  // Input order: a.toml's findings come before missing.toml's, which come before b.toml's.
+  EXPECT_LT(result.out.find("plans/2025/a.toml:"), result.out.find("missing.toml:"));
+  EXPECT_LT(result.out.find("missing.toml:"), result.out.find("plans/2025/b.toml:"));
+  fs::permissions(dir.path() / "plans/locked.toml", fs::perms::owner_all);
+}
+
+TEST_F(CheckRun, DevicesAreReportedNotRead) {
+  const auto result = check({"/dev/zero", "plans/2025/a.toml", "--format", "short"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("/dev/zero: error: cannot read `/dev/zero`: is not a regular file"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("plans/2025/a.toml:"), std::string::npos) << result.out;
+}
+
+TEST_F(CheckRun, ADirectoryGivenAsAPlanIsWalkedAndAFileTwiceIsCheckedOnce) {
+  const auto twice = check({"plans/2025/a.toml", "plans/2025/a.toml", "./plans/2025/a.toml", "--format", "json"});
+  EXPECT_EQ(mini_json::parse(twice.out)["summary"]["files"].number(), 1);
+}
+
+TEST_F(CheckRun, OutputIsIdenticalForAnyNumberOfJobs) {
+  const auto one = check({"plans", "--jobs", "1", "--format", "short"});
+  const auto two = check({"plans", "--jobs", "2", "--format", "short"});
+  const auto eight = check({"plans", "--jobs", "8", "--format", "short"});
+  ASSERT_EQ(one.signal, 0);
+  EXPECT_FALSE(one.out.empty());
+  EXPECT_NE(last_line(one.out).find(" in 9 files"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, eight.out);
+  EXPECT_EQ(one.exit_code, two.exit_code);
+  const auto json_one = check({"plans", "--jobs", "1", "--format", "json"});
+  const auto json_two = check({"plans", "--jobs", "2", "--format", "json"});
+  EXPECT_EQ(json_one.out, json_two.out);
+}
+
+TEST_F(CheckRun, NoRulesIsAUsageErrorThatSaysHowToPassThem) {
+  const auto result = run({"check", "plans"}, {.cwd = dir.path()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("--rules"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(".akkoord.toml"), std::string::npos) << result.err;
+}
+
+TEST_F(CheckRun, BrokenAgreementStopsTheRunWithExitTwo) {
+  dir.write("rules/broken.akkoord", e2e::read_file(e2e::source_dir() / "samples/agreements/period-overlap.akkoord"));
+  const auto result = run({"check", "--rules", "rules/broken.akkoord", "plans", "--format", "short"}, {.cwd = dir.path()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("rules/broken.akkoord:"), std::string::npos) << "its findings are printed";
+  EXPECT_EQ(result.out.find("plans/"), std::string::npos) << "no plan is checked";
+  const auto missing = run({"check", "--rules", "rules/none.akkoord", "plans"}, {.cwd = dir.path()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find("rules/none.akkoord"), std::string::npos);
+}
+
+TEST_F(CheckRun, ConfigurationIsFoundInAParentDirectory) {
+  dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\nlang = \"nl\"\n");
+  fs::create_directories(dir.path() / "work/deeper");
+  const auto result = run({"check", "../../plans/2025/b.toml", "--format", "short"}, {.cwd = dir.path() / "work/deeper"});
+  ASSERT_EQ(result.signal, 0);
+  EXPECT_NE(result.out.find("../../plans/2025/b.toml:"), std::string::npos) << result.out << result.err;
+  EXPECT_NE(result.out.find(" in 1 bestand\n"), std::string::npos) << "lang = \"nl\" applies: " << result.out;
+  // The command line wins over the file.
+  const auto english = run({"check", "../../plans/2025/b.toml", "--lang", "en"}, {.cwd = dir.path() / "work/deeper"});
+  EXPECT_NE(english.out.find(" in 1 file\n"), std::string::npos) << english.out;
+}
+
+TEST_F(CheckRun, ConfigurationChangesSeveritiesAndSwitchesChecksOff) {
+  const auto before = check({"plans/2025/b.toml", "--format", "short"});
+  ASSERT_NE(before.out.find("[unknown-field]"), std::string::npos) << before.out;
+  dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\n[checks]\nunknown-field = \"off\"\n");
+  const auto off = run({"check", "plans/2025/b.toml", "--format", "short"}, {.cwd = dir.path()});
+  EXPECT_EQ(off.out.find("[unknown-field]"), std::string::npos) << off.out;
+  dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\n[checks]\nunknown-field = \"error\"\n");
+  const auto raised = run({"check", "plans/2025/b.toml", "--format", "short"}, {.cwd = dir.path()});
+  EXPECT_TRUE(std::regex_search(raised.out, std::regex("error: [^\n]*\\[unknown-field\\]"))) << raised.out;
+  EXPECT_EQ(raised.exit_code, 1);
+}
+
+TEST_F(CheckRun, UnknownCheckInConfigurationIsAWarningWithDidYouMean) {
+  dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\n[checks]\nunknown-feild = \"off\"\n\"rule:overhead_aandeell\" = \"error\"\n");
+  const auto result = run({"check", "plans/2025/a.toml"}, {.cwd = dir.path()});
+  EXPECT_NE(result.err.find("unknown check `unknown-feild`"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("did you mean `unknown-field`?"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("did you mean `rule:overhead_aandeel`?"), std::string::npos) << result.err;
+  EXPECT_NE(result.exit_code, 2) << "a warning, not a usage error";
+}
+
+TEST_F(CheckRun, BadConfigurationIsAUsageErrorNeverACrash) {
+  for (const char* content : {"[", "[.]", "[..]", "[!]", "lang = \"de\"", "[checks]\nunknown-field = \"loud\"",
+                              "rules = 3", "\xff\xfe"}) {
+    dir.write(".akkoord.toml", content);
+    const auto result = run({"check", "plans/2025/a.toml"}, {.cwd = dir.path()});
+    EXPECT_EQ(result.signal, 0) << content;
+    EXPECT_EQ(result.exit_code, 2) << content;
+    EXPECT_NE(result.err.find(".akkoord.toml"), std::string::npos) << content << ": " << result.err;
+  }
+  const auto explicit_missing = run({"check", "--config", "nope.toml", "plans"}, {.cwd = dir.path()});
+  EXPECT_EQ(explicit_missing.exit_code, 2);
+  EXPECT_NE(explicit_missing.err.find("nope.toml"), std::string::npos);
+}
+
+// --- report files -------------------------------------------------------------------------------------------
+
+TEST_F(CheckRun, OutputFileGetsTheSameReportAndNoTemporaryStays) {
+  const auto to_stdout = check({"plans", "--format", "json"});
+  const auto to_file = check({"plans", "--format", "json", "--output", "reports/report.json"});
+  EXPECT_EQ(to_file.exit_code, 2) << "the reports/ directory does not exist: the report cannot be written";
+  EXPECT_NE(to_file.err.find("reports/report.json"), std::string::npos) << to_file.err;
+  fs::create_directories(dir.path() / "reports");
+  dir.write("reports/report.json", "old report");
+  const auto written = check({"plans", "--format", "json", "--output", "reports/report.json"});
+  EXPECT_EQ(written.exit_code, to_stdout.exit_code);
+  EXPECT_TRUE(written.out.empty());
+  EXPECT_EQ(e2e::read_file(dir.path() / "reports/report.json"), to_stdout.out);
+  std::size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "reports")) {
+    ++entries;
+    EXPECT_EQ(entry.path().filename(), "report.json");
+  }
+  EXPECT_EQ(entries, 1u);
+  const auto onto_directory = check({"plans", "--output", "reports"});
+  EXPECT_EQ(onto_directory.exit_code, 2);
+  EXPECT_EQ(e2e::read_file(dir.path() / "reports/report.json"), to_stdout.out) << "a failed write keeps the old report";
+}
+
+}  // namespace

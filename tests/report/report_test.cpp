@@ -1,0 +1,393 @@
+// The renderers on hand-made diagnostics: exact text, caret alignment with tabs and non-ASCII characters,
+// related locations in another file, Dutch, colour, the summary, JSON shape and escaping, atomic writes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "akkoord/validator/report.hpp"
+#include "mini_json.hpp"
+
+namespace akkoord {
+namespace {
+
+source_span span_of(const source_file& f, std::uint32_t line, std::uint32_t column, std::uint32_t end_column) {
+  return {&f, {line, column}, {line, end_column}};
+}
+
+diagnostic make(std::string id, severity level, std::string en, source_span where) {
+  diagnostic d;
+  d.id = std::move(id);
+  d.level = level;
+  d.message = {std::move(en), "nl: " + d.id};
+  d.primary = where;
+  return d;
+}
+
+std::string text_of(const diagnostic& d, report_options options = {}) {
+  std::string out;
+  render_text_diagnostic(out, d, options);
+  return out;
+}
+
+std::string short_of(const diagnostic& d, report_options options = {}) {
+  std::string out;
+  render_short_diagnostic(out, d, options);
+  return out;
+}
+
+// The display column (0-based) of the first '^' in the caret line after the source line.
+std::size_t caret_column(const std::string& rendered) {
+  std::istringstream lines(rendered);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto caret = line.find('^');
+    if (caret != std::string::npos && line.find(" | ") != std::string::npos) return caret;
+  }
+  return std::string::npos;
+}
+
+TEST(TextRenderer, ShowsLocationSourceLineAndCaretUnderTheSpan) {
+  const source_file plan("plan.toml", "[[activity]]\nexecutor = \"AA\"\n");
+  diagnostic d = make("wrong-executor", severity::error, "executor `AA` is wrong", span_of(plan, 2, 12, 16));
+  d.help = text{"use `kernorganisatie`", "gebruik `kernorganisatie`"};
+  EXPECT_EQ(text_of(d),
+            "plan.toml:2:12: error: executor `AA` is wrong [wrong-executor]\n"
+            "   2 | executor = \"AA\"\n"
+            "     |            ^~~~\n"
+            "help: use `kernorganisatie`\n"
+            "\n");
+}
+
+TEST(TextRenderer, RelatedLabelHasItsOwnLocationAndSourceLine) {
+  const source_file plan("plans/2025.toml", "executor = \"AA\"\n");
+  std::string agreement_text;
+  for (int k = 1; k < 112; ++k) agreement_text += "# filler\n";
+  agreement_text += "  returned_to kernorganisatie from 2022-04-01\n";
+  const source_file agreement("rules/aa.akkoord", agreement_text);
+  diagnostic d = make("returned-competence", severity::error, "competence returned", span_of(plan, 1, 12, 16));
+  d.related.push_back({span_of(agreement, 112, 3, 46), {"returned here", "hier teruggenomen"}});
+  d.notes.push_back({"a note", "een opmerking"});
+  EXPECT_EQ(text_of(d),
+            "plans/2025.toml:1:12: error: competence returned [returned-competence]\n"
+            "   1 | executor = \"AA\"\n"
+            "     |            ^~~~\n"
+            "rules/aa.akkoord:112:3: note: returned here\n"
+            " 112 |   returned_to kernorganisatie from 2022-04-01\n"
+            "     |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+            "note: a note\n"
+            "\n");
+}
+
+TEST(TextRenderer, CaretAlignsAfterNonAsciiCharacters) {
+  // `€` is 3 bytes and `ö` 2, but each is one column: the caret must stand under `x` (column 9).
+  const source_file f("a.akkoord", "€ coör  x\n");
+  const diagnostic d = make("dsl-syntax", severity::error, "unexpected", span_of(f, 1, 9, 10));
+  const std::string out = text_of(d);
+  EXPECT_NE(out.find("a.akkoord:1:9:"), std::string::npos);
+  EXPECT_EQ(caret_column(out), std::string("   1 | ").size() + 8) << out;
+}
+
+TEST(TextRenderer, CaretAlignsAfterTabs) {
+  // A tab is shown as spaces up to the next tab stop (4), in the source line and the caret line alike.
+  const source_file f("a.akkoord", "\tab\tx\n");
+  const diagnostic d = make("dsl-syntax", severity::error, "unexpected", span_of(f, 1, 5, 6));
+  const std::string out = text_of(d);
+  EXPECT_NE(out.find("   1 |     ab  x\n"), std::string::npos) << out;
+  EXPECT_EQ(caret_column(out), std::string("   1 | ").size() + 8) << out;
+}
+
+TEST(TextRenderer, CaretAlignsAfterWideCharacters) {
+  const source_file f("a.akkoord", "日本 x\n");
+  const diagnostic d = make("dsl-syntax", severity::error, "unexpected", span_of(f, 1, 4, 5));
+  EXPECT_EQ(caret_column(text_of(d)), std::string("   1 | ").size() + 5);
+}
+
+TEST(TextRenderer, UnderlinesMultiByteSpanByCharacters) {
+  const source_file f("a.akkoord", "name = \"coördinatie\"\n");
+  const diagnostic d = make("x", severity::warning, "m", span_of(f, 1, 8, 21));
+  EXPECT_NE(text_of(d).find("     |        ^~~~~~~~~~~~~\n"), std::string::npos) << text_of(d);
+}
+
+TEST(TextRenderer, SpanAtEndOfLineGetsOneCaret) {
+  const source_file f("a.akkoord", "period p \"t\" 2022-01-01 ..\n");
+  const diagnostic d = make("dsl-syntax", severity::error, "expected an end date", span_of(f, 1, 27, 27));
+  const std::string out = text_of(d);
+  EXPECT_EQ(caret_column(out), std::string("   1 | ").size() + 26) << out;
+  EXPECT_NE(out.find("^\n"), std::string::npos);
+  EXPECT_EQ(out.find("^~"), std::string::npos);
+}
+
+TEST(TextRenderer, SpanOverSeveralLinesIsUnderlinedToTheEndOfItsFirstLine) {
+  const source_file f("a.akkoord", "task t \"x\" {\n  y\n}\n");
+  const diagnostic d{"x", severity::error, {"m", "m"}, {&f, {1, 6}, {3, 2}}, {}, {}, {}, false};
+  EXPECT_NE(text_of(d).find("   1 | task t \"x\" {\n     |      ^~~~~~~\n"), std::string::npos) << text_of(d);
+}
+
+TEST(TextRenderer, ControlCharactersAndInvalidUtf8AreNeverPrintedRaw) {
+  const source_file f("a.akkoord", "a\x1b[31mb \xff x\n");
+  diagnostic d = make("dsl-syntax", severity::error, "bad \x1b[2J message", span_of(f, 1, 11, 12));
+  const std::string out = text_of(d);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+  EXPECT_EQ(out.find('\xff'), std::string::npos) << out;
+  EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);
+  // Each replaced character still takes one column: the caret stays under `x`.
+  EXPECT_EQ(caret_column(out), std::string("   1 | ").size() + 10) << out;
+}
+
+TEST(TextRenderer, LongLineIsShownAsAWindowAroundTheSpan) {
+  std::string line(100000, 'a');
+  line.replace(60000, 3, "BAD");
+  const source_file f("big.akkoord", line + "\n");
+  const diagnostic d = make("x", severity::error, "m", span_of(f, 1, 60001, 60004));
+  const std::string out = text_of(d);
+  EXPECT_LT(out.size(), 1000u);
+  EXPECT_NE(out.find("BAD"), std::string::npos);
+  std::istringstream lines(out);
+  std::string header, source, carets;
+  std::getline(lines, header);
+  std::getline(lines, source);
+  std::getline(lines, carets);
+  // The caret is under `B`, counted in display columns (the ellipsis is one column, three bytes).
+  const std::size_t caret = carets.find('^');
+  ASSERT_NE(caret, std::string::npos);
+  std::size_t columns_before_bad = 0;
+  for (std::size_t i = 0; i < source.find("BAD"); ++i)
+    if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++columns_before_bad;
+  EXPECT_EQ(caret, columns_before_bad);
+  EXPECT_EQ(carets.substr(caret), "^~~");
+}
+
+TEST(TextRenderer, WholeFileAndFilelessDiagnostics) {
+  const source_file f("plans/empty.toml", "");
+  const diagnostic whole{"toml-syntax", severity::error, {"the file is empty", "leeg"}, {&f, {}, {}}, {}, {}, {},
+                         false};
+  EXPECT_EQ(text_of(whole), "plans/empty.toml: error: the file is empty [toml-syntax]\n\n");
+  const diagnostic fileless{"", severity::warning, {"no position", "geen plaats"}, {}, {}, {}, {}, false};
+  EXPECT_EQ(text_of(fileless), "warning: no position\n\n");
+}
+
+TEST(TextRenderer, DutchWords) {
+  const source_file f("a.toml", "x = 1\n");
+  diagnostic d = make("unknown-field", severity::warning, "unknown", span_of(f, 1, 1, 2));
+  d.related.push_back({span_of(f, 1, 5, 6), {"here", "hier"}});
+  d.help = text{"remove it", "verwijder het"};
+  const std::string out = text_of(d, {.lang = language::nl});
+  EXPECT_NE(out.find("a.toml:1:1: waarschuwing: nl: unknown-field [unknown-field]\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("a.toml:1:5: opmerking: hier\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("hulp: verwijder het\n"), std::string::npos) << out;
+  EXPECT_EQ(severity_word(severity::error, language::nl), "fout");
+  EXPECT_EQ(severity_word(severity::info, language::nl), "info");
+}
+
+TEST(TextRenderer, ColourOnlyWhenAsked) {
+  const source_file f("a.toml", "x = 1\n");
+  const diagnostic d = make("x", severity::error, "m", span_of(f, 1, 1, 2));
+  EXPECT_EQ(text_of(d).find('\x1b'), std::string::npos);
+  const std::string coloured = text_of(d, {.color = true});
+  EXPECT_NE(coloured.find("\x1b[1;31merror\x1b[0m"), std::string::npos) << coloured;
+}
+
+TEST(TextRenderer, SuppressedFindingsAreCountedNotShown) {
+  const source_file f("a.toml", "x = 1\n");
+  diagnostics ds{make("a", severity::error, "shown", span_of(f, 1, 1, 2)),
+                 make("b", severity::warning, "hidden", span_of(f, 1, 5, 6))};
+  ds[1].suppressed = true;
+  std::string out;
+  render_text(out, ds, summarize(ds, 1), {});
+  EXPECT_NE(out.find("shown"), std::string::npos);
+  EXPECT_EQ(out.find("hidden"), std::string::npos);
+  EXPECT_NE(out.find("1 error, 0 warnings, 0 infos in 1 file (1 suppressed)\n"), std::string::npos) << out;
+}
+
+TEST(TextRenderer, QuietShowsOnlyTheSummary) {
+  const source_file f("a.toml", "x = 1\n");
+  const diagnostics ds{make("a", severity::error, "shown", span_of(f, 1, 1, 2))};
+  std::string out;
+  render_text(out, ds, summarize(ds, 1), {.summary_only = true});
+  EXPECT_EQ(out, "1 error, 0 warnings, 0 infos in 1 file\n");
+}
+
+TEST(Summary, CountsAndPlurals) {
+  const report_summary s{.files = 3, .errors = 2, .warnings = 1, .infos = 0, .suppressed = 0};
+  EXPECT_EQ(summary_line(s, language::en), "2 errors, 1 warning, 0 infos in 3 files");
+  EXPECT_EQ(summary_line(s, language::nl), "2 fouten, 1 waarschuwing, 0 info's in 3 bestanden");
+  const report_summary one{.files = 1, .errors = 1, .warnings = 2, .infos = 1, .suppressed = 3};
+  EXPECT_EQ(summary_line(one, language::en), "1 error, 2 warnings, 1 info in 1 file (3 suppressed)");
+  EXPECT_EQ(summary_line(one, language::nl), "1 fout, 2 waarschuwingen, 1 info in 1 bestand (3 onderdrukt)");
+}
+
+TEST(ShortRenderer, OneLinePlusIndentedRelatedNotesAndHelp) {
+  const source_file plan("plan.toml", "[plan]\nyear = 2031\n");
+  const source_file agreement("aa.akkoord", "period basis \"B\" 2022-01-01 .. 2026-12-31\n");
+  diagnostic d = make("year-outside-agreement", severity::error, "no period covers `2031`", span_of(plan, 2, 8, 12));
+  d.related.push_back({span_of(agreement, 1, 1, 7), {"the last period ends here", "hier"}});
+  d.notes.push_back({"line one\nline two", "x"});
+  d.help = text{"add a period", "voeg toe"};
+  EXPECT_EQ(short_of(d),
+            "plan.toml:2:8: error: no period covers `2031` [year-outside-agreement]\n"
+            "  related: aa.akkoord:1:1: the last period ends here\n"
+            "  note: line one\n"
+            "        line two\n"
+            "  help: add a period\n");
+  d.suppressed = true;
+  EXPECT_NE(short_of(d).find("[year-outside-agreement] (suppressed)\n"), std::string::npos);
+
+  diagnostics ds{d};
+  std::string hidden, shown;
+  render_short(hidden, ds, summarize(ds, 1), {});
+  render_short(shown, ds, summarize(ds, 1), {.show_suppressed = true});
+  EXPECT_EQ(hidden, "0 errors, 0 warnings, 0 infos in 1 file (1 suppressed)\n");
+  EXPECT_EQ(shown.find("plan.toml:2:8: error:"), 0u);
+}
+
+TEST(ShortRenderer, RelatedWithoutMessageOrFile) {
+  const source_file plan("plan.toml", "x = 1\n");
+  diagnostic d = make("duplicate-id", severity::error, "twice", span_of(plan, 1, 1, 2));
+  d.related.push_back({span_of(plan, 1, 5, 6), {}});
+  d.related.push_back({{}, {"somewhere else", "elders"}});
+  EXPECT_EQ(short_of(d),
+            "plan.toml:1:1: error: twice [duplicate-id]\n"
+            "  related: plan.toml:1:5\n"
+            "  related: somewhere else\n");
+  EXPECT_EQ(short_of(d, {.lang = language::nl}),
+            "plan.toml:1:1: fout: nl: duplicate-id [duplicate-id]\n"
+            "  zie ook: plan.toml:1:5\n"
+            "  zie ook: elders\n");
+}
+
+TEST(Formats, ParseKnownNamesOnly) {
+  EXPECT_EQ(parse_report_format("text"), report_format::text);
+  EXPECT_EQ(parse_report_format("short"), report_format::short_);
+  EXPECT_EQ(parse_report_format("json"), report_format::json);
+  EXPECT_FALSE(parse_report_format("sarif"));
+  EXPECT_FALSE(parse_report_format("JSON"));
+}
+
+TEST(JsonRenderer, StableObjectWithKeysInOrder) {
+  const source_file plan("plans/2025.toml", "total = 1\n");
+  const source_file agreement("rules/aa.akkoord", "x\ny\n");
+  diagnostic d = make("contribution-mismatch", severity::error, "sums differ", span_of(plan, 1, 9, 10));
+  d.related.push_back({span_of(agreement, 2, 1, 2), {"agreed here", "hier"}});
+  d.help = text{"fix it", "los op"};
+  diagnostic hidden = make("fte-hours-mismatch", severity::warning, "waived", span_of(plan, 1, 1, 6));
+  hidden.suppressed = true;
+  const diagnostics ds{d, hidden};
+  std::string out;
+  render_json(out, ds, summarize(ds, 2), language::en);
+
+  const mini_json::value doc = mini_json::parse(out);
+  EXPECT_EQ(doc.keys(), (std::vector<std::string>{"version", "findings", "summary"}));
+  EXPECT_EQ(doc["version"].number(), 1);
+  ASSERT_EQ(doc["findings"].arr().size(), 2u);
+  const mini_json::value& first = doc["findings"].arr()[0];
+  EXPECT_EQ(first.keys(), (std::vector<std::string>{"id", "severity", "message", "file", "line", "column",
+                                                    "end_line", "end_column", "related", "notes", "help",
+                                                    "suppressed"}));
+  EXPECT_EQ(first["id"].str(), "contribution-mismatch");
+  EXPECT_EQ(first["severity"].str(), "error");
+  EXPECT_EQ(first["file"].str(), "plans/2025.toml");
+  EXPECT_EQ(first["line"].number(), 1);
+  EXPECT_EQ(first["column"].number(), 9);
+  EXPECT_EQ(first["end_line"].number(), 1);
+  EXPECT_EQ(first["end_column"].number(), 10);
+  EXPECT_EQ(first["help"].str(), "fix it");
+  EXPECT_FALSE(first["suppressed"].as_bool());
+  const mini_json::value& related = first["related"].arr().at(0);
+  EXPECT_EQ(related.keys(), (std::vector<std::string>{"file", "line", "column", "message"}));
+  EXPECT_EQ(related["file"].str(), "rules/aa.akkoord");
+  EXPECT_EQ(related["line"].number(), 2);
+  EXPECT_TRUE(doc["findings"].arr()[1]["suppressed"].as_bool());
+  EXPECT_TRUE(doc["findings"].arr()[1]["help"].is_null());
+
+  const mini_json::value& summary = doc["summary"];
+  EXPECT_EQ(summary.keys(), (std::vector<std::string>{"files", "errors", "warnings", "infos", "suppressed"}));
+  EXPECT_EQ(summary["files"].number(), 2);
+  EXPECT_EQ(summary["errors"].number(), 1);
+  EXPECT_EQ(summary["warnings"].number(), 0);  // the suppressed warning is not counted as a warning
+  EXPECT_EQ(summary["suppressed"].number(), 1);
+}
+
+TEST(JsonRenderer, EmptyReportIsValid) {
+  std::string out;
+  render_json(out, {}, summarize({}, 0), language::en);
+  EXPECT_EQ(out, "{\"version\": 1, \"findings\": [], \"summary\": {\"files\": 0, \"errors\": 0, \"warnings\": 0, "
+                 "\"infos\": 0, \"suppressed\": 0}}\n");
+  EXPECT_NO_THROW(mini_json::parse(out));
+}
+
+TEST(JsonRenderer, WholeFileFindingHasNullPositions) {
+  const source_file f("missing.toml", "");
+  const diagnostics ds{{"toml-syntax", severity::error, {"m", "m"}, {&f, {}, {}}, {}, {}, {}, false}};
+  std::string out;
+  render_json(out, ds, summarize(ds, 1), language::en);
+  const auto finding = mini_json::parse(out)["findings"].arr().at(0);
+  EXPECT_EQ(finding["file"].str(), "missing.toml");
+  EXPECT_TRUE(finding["line"].is_null());
+  EXPECT_TRUE(finding["end_column"].is_null());
+}
+
+TEST(JsonRenderer, EscapesStrings) {
+  std::string out;
+  append_json_string(out, "q\"b\\n\nt\tc\x01\x1f\x7f €");
+  EXPECT_EQ(out, "\"q\\\"b\\\\n\\nt\\tc\\u0001\\u001f\\u007f €\"");
+  out.clear();
+  append_json_string(out, "bad \xff\xfe end \xE2\x82");  // invalid UTF-8 never reaches the output
+  EXPECT_EQ(out, "\"bad \\ufffd\\ufffd end \\ufffd\"");
+  EXPECT_EQ(mini_json::parse(out).str(), "bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD");
+}
+
+TEST(JsonRenderer, MessagesInTheChosenLanguageSeverityAlwaysEnglish) {
+  const source_file f("a.toml", "x\n");
+  const diagnostics ds{make("x", severity::warning, "english", span_of(f, 1, 1, 2))};
+  std::string out;
+  render_json(out, ds, summarize(ds, 1), language::nl);
+  const auto finding = mini_json::parse(out)["findings"].arr().at(0);
+  EXPECT_EQ(finding["message"].str(), "nl: x");
+  EXPECT_EQ(finding["severity"].str(), "warning");
+}
+
+class AtomicWrite : public ::testing::Test {
+ protected:
+  std::filesystem::path dir;
+  void SetUp() override {
+    dir = std::filesystem::temp_directory_path() /
+          ("akkoord-report-test-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()));
+  }
+};
+
+TEST_F(AtomicWrite, ReplacesTheFileAndLeavesNoTemporary) {
+  const std::string path = (dir / "report.json").string();
+  text error;
+  ASSERT_TRUE(write_file_atomically(path, "first", error));
+  ASSERT_TRUE(write_file_atomically(path, "second", error));
+  std::ifstream in(path);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "second");
+  EXPECT_EQ(entries(), 1u);
+  const auto perms = std::filesystem::status(path).permissions();
+  EXPECT_NE(perms & std::filesystem::perms::owner_read, std::filesystem::perms::none);
+}
+
+TEST_F(AtomicWrite, FailureNamesThePathAndKeepsNothing) {
+  text error;
+  EXPECT_FALSE(write_file_atomically(dir.string(), "x", error));  // a directory
+  EXPECT_NE(error.en.find(dir.string()), std::string::npos);
+  EXPECT_FALSE(error.nl.empty());
+  const std::string in_missing_dir = (dir / "no" / "such" / "report.json").string();
+  EXPECT_FALSE(write_file_atomically(in_missing_dir, "x", error));
+  EXPECT_NE(error.en.find("report.json"), std::string::npos);
+  EXPECT_EQ(entries(), 0u);
+}
+
+}  // namespace
+}  // namespace akkoord

@@ -1,0 +1,294 @@
+#include "commands.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <sys/stat.h>
+#include <system_error>
+#include <thread>
+
+#include "akkoord/validator/check.hpp"
+#include "akkoord/validator/rules.hpp"
+#include "akkoord/validator/suggest.hpp"
+#include "inputs.hpp"
+#include "tool_log.hpp"
+
+namespace akkoord::cli {
+
+namespace {
+
+// The finished report goes out in one piece: to stdout, or atomically to --output.
+bool emit(const std::string& content, const run_settings& settings) {
+  if (settings.output.empty() || settings.output == "-") {
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
+      const std::string reason = std::strerror(errno);
+      tool_error({"cannot write to standard output: " + reason, "kan niet naar standaarduitvoer schrijven: " + reason});
+      return false;
+    }
+    return true;
+  }
+  text error;
+  if (!write_file_atomically(settings.output, content, error)) {
+    tool_error(error);
+    return false;
+  }
+  return true;
+}
+
+// A device, pipe or socket named as an input: reading it might never end (`/dev/zero`, a FIFO nobody writes).
+std::optional<read_error> special_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return std::nullopt;
+  return read_error{"is not a regular file (a device, pipe or socket)",
+                    "is geen gewoon bestand (een apparaat, pipe of socket)"};
+}
+
+// A whole-file finding for an input that cannot be read at all.
+diagnostic unreadable(std::string_view id, const std::string& path, const read_error& why, source_manager& sources) {
+  diagnostic d;
+  d.id = std::string(id);
+  d.level = severity::error;
+  d.message = {"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl};
+  d.primary = {&sources.add(path, std::string()), {}, {}};
+  return d;
+}
+
+bool reaches(const diagnostics& ds, severity fail_on) {
+  return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return !d.suppressed && d.level >= fail_on; });
+}
+
+// Renders the report, writes it, and turns the findings into an exit code. `trouble` forces exit code 2.
+int finish(const diagnostics& ds, std::size_t files, const run_settings& settings, bool trouble) {
+  std::string out;
+  render(settings.format, out, ds, summarize(ds, files), settings.report);
+  if (!emit(out, settings) || trouble) return exit_trouble;
+  return reaches(ds, settings.fail_on) ? exit_findings : exit_clean;
+}
+
+std::string suggestion_en(const std::optional<std::string>& best) {
+  return best ? "; did you mean `" + *best + "`?" : std::string();
+}
+std::string suggestion_nl(const std::optional<std::string>& best) {
+  return best ? "; bedoelt u `" + *best + "`?" : std::string();
+}
+
+std::vector<std::string_view> check_ids() {
+  std::vector<std::string_view> ids;
+  for (const check* c : all_checks()) ids.push_back(c->info().id);
+  return ids;
+}
+
+// `rule:X` settings can only be checked against the rules of the loaded agreement.
+void warn_about_unknown_rules(const agreement_model& model, const check_settings& settings) {
+  for (const auto& [id, level] : settings.overrides) {
+    if (!id.starts_with("rule:")) continue;
+    const std::string name = id.substr(5);
+    if (model.rules.count(name)) continue;
+    const auto best = did_you_mean(name, model.rules);
+    tool_warning({"the configuration sets `" + id + "`, but the agreement has no rule `" + name + "`" +
+                      (best ? "; did you mean `rule:" + *best + "`?" : std::string()),
+                  "de configuratie stelt `" + id + "` in, maar de afspraken hebben geen regel `" + name + "`" +
+                      (best ? "; bedoelt u `rule:" + *best + "`?" : std::string())});
+  }
+}
+
+}  // namespace
+
+int run_lint(const std::vector<std::string>& files, const run_settings& settings) {
+  source_manager sources;
+  diagnostics all;
+  bool unloadable = false;
+  for (const std::string& file : files) {
+    diagnostics found;
+    if (const auto why = special_file(file)) {
+      all.push_back(unreadable("dsl-syntax", file, *why, sources));
+      unloadable = true;
+      continue;
+    }
+    const auto model = lint_agreement(file, sources, settings.checks, found);
+    if (!model) {
+      unloadable = true;
+      if (found.empty()) {  // the loader always says why; this only guards against a silent failure
+        diagnostic d;
+        d.id = "dsl-syntax";
+        d.message = {"`" + file + "` could not be loaded", "`" + file + "` kon niet worden geladen"};
+        d.primary = {&sources.add(file, std::string()), {}, {}};
+        found.push_back(std::move(d));
+      }
+    }
+    tool_debug("linted " + file + ": " + std::to_string(found.size()) + " findings");
+    sort_diagnostics(found);
+    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  return finish(all, files.size(), settings, unloadable);
+}
+
+int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
+  source_manager sources;
+  diagnostics agreement_findings;
+  const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
+  sort_diagnostics(agreement_findings);
+  if (!model || reaches(agreement_findings, severity::error)) {
+    const int code = finish(agreement_findings, 1, settings, true);
+    tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
+                "de afspraken in `" + rules + "` bevatten fouten; er is geen plan gecontroleerd"});
+    return code;
+  }
+  warn_about_unknown_rules(*model, settings.checks);
+
+  plan_inputs inputs = expand_plan_inputs(plans);
+  for (const text& warning : inputs.warnings) tool_warning(warning);
+  const std::vector<std::string>& files = inputs.files;
+  if (files.empty()) {
+    finish(agreement_findings, 0, settings, true);
+    tool_error({"no plan files to check", "geen planbestanden om te controleren"});
+    return exit_trouble;
+  }
+
+  // Each file's findings land in its own slot, so the output order is the input order for any --jobs.
+  std::vector<diagnostics> results(files.size());
+  std::vector<std::string> failures(files.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> internal_failure{false};
+  const auto check_one = [&](std::size_t i) {
+    const std::string& path = files[i];
+    try {
+      read_error why;
+      std::optional<std::string> content;
+      if (const auto special = special_file(path)) {
+        why = *special;
+      } else {
+        content = read_whole_file(path, why);
+      }
+      if (!content) {
+        results[i].push_back(unreadable("toml-syntax", path, why, sources));
+        return;
+      }
+      const source_file& file = sources.add(path, std::move(*content));
+      results[i] = check_plan_file(*model, file, settings.checks);
+      sort_diagnostics(results[i]);
+    } catch (const std::exception& e) {
+      failures[i] = e.what();
+      internal_failure = true;
+    } catch (...) {
+      failures[i] = "unknown exception";
+      internal_failure = true;
+    }
+  };
+  const auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) check_one(i);
+  };
+
+  const std::size_t workers = std::min<std::size_t>(settings.jobs, files.size());
+  tool_debug("checking " + std::to_string(files.size()) + " plan files with " + std::to_string(workers) + " workers");
+  std::vector<std::thread> threads;
+  try {
+    for (std::size_t k = 1; k < workers; ++k) threads.emplace_back(work);
+  } catch (const std::system_error& e) {
+    tool_debug(std::string("could not start another worker, continuing with fewer: ") + e.what());
+  }
+  work();  // this thread works too; and if no thread could start, it does everything
+  for (std::thread& t : threads) t.join();
+
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!failures[i].empty())
+      tool_error({"internal error while checking `" + files[i] + "`: " + failures[i],
+                  "interne fout bij het controleren van `" + files[i] + "`: " + failures[i]});
+
+  diagnostics all = std::move(agreement_findings);
+  for (diagnostics& found : results)
+    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  return finish(all, files.size(), settings, internal_failure);
+}
+
+int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {
+  source_manager sources;
+  diagnostics agreement_findings;
+  const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
+  sort_diagnostics(agreement_findings);
+  if (!model || reaches(agreement_findings, severity::error)) {
+    finish(agreement_findings, 1, settings, true);
+    tool_error({"the agreement `" + rules + "` has errors; no test was run",
+                "de afspraken in `" + rules + "` bevatten fouten; er is geen test uitgevoerd"});
+    return exit_trouble;
+  }
+  warn_about_unknown_rules(*model, settings.checks);
+  const rule_test_report report = run_rule_tests(*model, dirs, sources, settings.checks);
+  if (!emit(render_rule_test_report(report, settings.report.lang), settings)) return exit_trouble;
+  return report.all_passed() ? exit_clean : exit_findings;
+}
+
+int run_checks(const run_settings& settings) {
+  const language lang = settings.report.lang;
+  const bool nl = lang == language::nl;
+  std::string out;
+  const auto scope_word = [&](check_scope scope) -> std::string_view {
+    return scope == check_scope::plan ? "plan" : (nl ? "afspraken" : "agreement");
+  };
+  if (settings.format == report_format::json) {
+    out += "{\"version\": 1, \"checks\": [";
+    bool first = true;
+    for (const check* c : all_checks()) {
+      const check_info& info = c->info();
+      out += first ? "\n  " : ",\n  ";
+      first = false;
+      out += "{\"id\": ";
+      append_json_string(out, info.id);
+      out += ", \"severity\": ";
+      append_json_string(out, to_string(info.default_severity));
+      out += ", \"scope\": ";
+      append_json_string(out, info.scope == check_scope::plan ? "plan" : "agreement");
+      out += ", \"summary\": ";
+      append_json_string(out, nl ? info.summary_nl : info.summary_en);
+      out += '}';
+    }
+    out += first ? "]}\n" : "\n]}\n";
+  } else {
+    std::size_t id_width = 2;
+    for (const check* c : all_checks()) id_width = std::max(id_width, c->info().id.size());
+    const auto row = [&](std::string_view id, std::string_view level, std::string_view scope, std::string_view summary) {
+      out += id;
+      out.append(id_width + 2 - id.size(), ' ');
+      out += level;
+      out.append(9 - std::min<std::size_t>(level.size(), 8), ' ');
+      out += scope;
+      out.append(11 - std::min<std::size_t>(scope.size(), 10), ' ');
+      out += summary;
+      out += '\n';
+    };
+    row("id", nl ? "ernst" : "severity", nl ? "soort" : "scope", nl ? "wat het vindt" : "what it finds");
+    for (const check* c : all_checks()) {
+      const check_info& info = c->info();
+      row(info.id, to_string(info.default_severity), scope_word(info.scope), nl ? info.summary_nl : info.summary_en);
+    }
+  }
+  return emit(out, settings) ? exit_clean : exit_trouble;
+}
+
+int run_explain(const std::string& id, const run_settings& settings) {
+  const std::string_view documentation = check_documentation(id);
+  if (documentation.empty()) {
+    if (id.starts_with("rule:")) {
+      tool_error({"`" + id + "` is a custom rule: its title and message are in the agreement file that declares it",
+                  "`" + id + "` is een eigen regel: titel en melding staan in het afsprakenbestand dat hem declareert"});
+      return exit_trouble;
+    }
+    if (find_check(id) != nullptr) {  // every check has a page (a test enforces it): this is a build problem
+      tool_error({"check `" + id + "` has no documentation page in this build",
+                  "controle `" + id + "` heeft geen documentatiepagina in deze build"});
+      return exit_trouble;
+    }
+    const auto best = did_you_mean(id, check_ids());
+    tool_error({"unknown check `" + id + "`" + suggestion_en(best) + " (`akkoord checks` lists them all)",
+                "onbekende controle `" + id + "`" + suggestion_nl(best) + " (`akkoord checks` toont ze allemaal)"});
+    return exit_trouble;
+  }
+  std::string out(documentation);
+  if (!out.ends_with('\n')) out += '\n';
+  return emit(out, settings) ? exit_clean : exit_trouble;
+}
+
+}  // namespace akkoord::cli

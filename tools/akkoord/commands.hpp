@@ -1,0 +1,35 @@
+// The subcommands, given settings already resolved from the command line and `.akkoord.toml`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "akkoord/validator/engine.hpp"
+#include "akkoord/validator/report.hpp"
+
+namespace akkoord::cli {
+
+// cli.md's exit codes.
+enum exit_code : int {
+  exit_clean = 0,     // nothing at or above --fail-on
+  exit_findings = 1,  // findings at or above --fail-on
+  exit_trouble = 2,   // usage error, an agreement that cannot be loaded, an internal failure
+};
+
+struct run_settings {
+  report_format format = report_format::text;
+  report_options report;           // language, colour, --quiet
+  std::string output;              // empty or "-": stdout
+  severity fail_on = severity::error;
+  unsigned jobs = 1;
+  check_settings checks;           // [checks] of the configuration: severities and `off`
+};
+
+int run_lint(const std::vector<std::string>& files, const run_settings& settings);
+int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings);
+int run_checks(const run_settings& settings);
+// `akkoord test DIR…`: 0 only when every plan produced exactly the findings its markers state.
+int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings);
+int run_explain(const std::string& id, const run_settings& settings);
+
+}  // namespace akkoord::cli

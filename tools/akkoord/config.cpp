@@ -1,0 +1,136 @@
+#include "config.hpp"
+
+#include <algorithm>
+#include <system_error>
+#include <toml++/toml.h>
+
+#include "akkoord/validator/check.hpp"
+#include "akkoord/validator/suggest.hpp"
+
+namespace akkoord::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string where(const std::string& path, const toml::source_region& region) {
+  if (region.begin.line == 0) return path;
+  return path + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+}
+
+std::string suggestion_en(const std::optional<std::string>& best) {
+  return best ? "; did you mean `" + *best + "`?" : std::string();
+}
+std::string suggestion_nl(const std::optional<std::string>& best) {
+  return best ? "; bedoelt u `" + *best + "`?" : std::string();
+}
+
+}  // namespace
+
+std::optional<config> parse_config(std::string_view content, const std::string& display, const fs::path& directory,
+                                   text& error, std::vector<text>& warnings) {
+  toml::table root;
+  try {
+    root = toml::parse(content, std::string_view(display));
+  } catch (const toml::parse_error& e) {
+    const std::string at = where(display, e.source());
+    const std::string description(e.description());
+    error = {at + ": the configuration is not valid TOML: " + description,
+             at + ": de configuratie is geen geldige TOML: " + description};
+    return std::nullopt;
+  }
+
+  config result;
+  result.path = display;
+  // toml++ keeps keys sorted by name; warnings are reported in the order of the file.
+  std::vector<std::pair<toml::source_position, text>> positioned;
+  const auto warn = [&](const toml::source_region& region, text message) {
+    positioned.emplace_back(region.begin, std::move(message));
+  };
+  static constexpr std::string_view known_keys[] = {"checks", "lang", "rules"};
+  for (auto&& [key, node] : root) {
+    const std::string name(key.str());
+    const std::string at = where(display, key.source());
+    if (name == "rules") {
+      const auto* value = node.as_string();
+      if (value == nullptr) {
+        error = {at + ": `rules` must be a string (the path of the agreement file)",
+                 at + ": `rules` moet een tekst zijn (het pad van het afsprakenbestand)"};
+        return std::nullopt;
+      }
+      const fs::path rules_path(value->get());
+      result.rules = display_path(rules_path.is_absolute() ? rules_path : directory / rules_path);
+    } else if (name == "lang") {
+      const auto* value = node.as_string();
+      if (value == nullptr || (value->get() != "nl" && value->get() != "en")) {
+        error = {at + ": `lang` must be \"nl\" or \"en\"", at + ": `lang` moet \"nl\" of \"en\" zijn"};
+        return std::nullopt;
+      }
+      result.lang = value->get() == "nl" ? language::nl : language::en;
+    } else if (name == "checks") {
+      const auto* table = node.as_table();
+      if (table == nullptr) {
+        error = {at + ": `checks` must be a table: [checks] with lines `check-id = \"warning\"`",
+                 at + ": `checks` moet een tabel zijn: [checks] met regels `check-id = \"warning\"`"};
+        return std::nullopt;
+      }
+      for (auto&& [check_key, setting] : *table) {
+        const std::string id(check_key.str());
+        const std::string check_at = where(display, check_key.source());
+        const auto* value = setting.as_string();
+        std::optional<severity> level;
+        if (value == nullptr || (value->get() != "off" && !(level = parse_severity(value->get())))) {
+          error = {check_at + ": the setting of `" + id + "` must be \"off\", \"info\", \"warning\" or \"error\"",
+                   check_at + ": de instelling van `" + id + "` moet \"off\", \"info\", \"warning\" of \"error\" zijn"};
+          return std::nullopt;
+        }
+        // Rule ids (`rule:X`) are checked once the agreement is loaded; built-in ids here.
+        if (!id.starts_with("rule:") && find_check(id) == nullptr) {
+          std::vector<std::string_view> ids;
+          for (const check* c : all_checks()) ids.push_back(c->info().id);
+          const auto best = did_you_mean(id, ids);
+          warn(check_key.source(), {check_at + ": unknown check `" + id + "` in [checks]" + suggestion_en(best),
+                                    check_at + ": onbekende controle `" + id + "` in [checks]" + suggestion_nl(best)});
+        }
+        result.checks[id] = level;
+      }
+    } else {
+      const auto best = did_you_mean(name, known_keys);
+      warn(key.source(), {at + ": unknown setting `" + name + "`" + suggestion_en(best),
+                          at + ": onbekende instelling `" + name + "`" + suggestion_nl(best)});
+    }
+  }
+  std::stable_sort(positioned.begin(), positioned.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.first.line, a.first.column) < std::pair(b.first.line, b.first.column);
+  });
+  for (auto& [position, message] : positioned) warnings.push_back(std::move(message));
+  return result;
+}
+
+std::optional<fs::path> discover_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path directory = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  // Bounded: a path has finitely many parents, and the root is its own parent.
+  for (int depth = 0; depth < 4096; ++depth) {
+    const fs::path candidate = directory / config_file_name;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    const fs::path parent = directory.parent_path();
+    if (parent == directory || parent.empty()) break;
+    directory = parent;
+  }
+  return std::nullopt;
+}
+
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  if (ec) return path.generic_string();
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return absolute.generic_string();
+  const fs::path relative = absolute.lexically_relative(cwd);
+  if (relative.empty()) return absolute.generic_string();
+  return relative.generic_string();
+}
+
+}  // namespace akkoord::cli

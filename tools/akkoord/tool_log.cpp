@@ -1,0 +1,42 @@
+#include "tool_log.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "akkoord/validator/report.hpp"
+
+namespace akkoord::cli {
+
+namespace {
+
+language chosen_language = language::en;
+
+spdlog::logger& logger() {
+  // Created on first use; plain stderr (no colour codes in what scripts may capture).
+  static const std::shared_ptr<spdlog::logger> instance = [] {
+    auto made = spdlog::stderr_logger_mt("akkoord");
+    made->set_pattern("akkoord: %v");
+    made->set_level(spdlog::level::warn);
+    return made;
+  }();
+  return *instance;
+}
+
+}  // namespace
+
+void init_logging(bool verbose) { logger().set_level(verbose ? spdlog::level::debug : spdlog::level::warn); }
+
+void set_message_language(language lang) { chosen_language = lang; }
+language message_language() { return chosen_language; }
+
+void tool_error(const text& message) {
+  logger().error("{}: {}", severity_word(severity::error, chosen_language), message.in(chosen_language));
+}
+
+void tool_warning(const text& message) {
+  logger().warn("{}: {}", severity_word(severity::warning, chosen_language), message.in(chosen_language));
+}
+
+void tool_debug(std::string_view message) { logger().debug("debug: {}", message); }
+
+}  // namespace akkoord::cli

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Measures akkoord against the floor (the same files parsed by toml++ alone) and writes BENCHMARKS.md.
+#
+#   tools/bench/run.sh [--quick]
+#
+# Builds a Release tree in build-bench/, generates the corpora there (deterministic, seed 1), and measures
+# in one run, so every figure has its floor from the same minute on the same machine:
+#   1. 1,000 plans x 60 activities, every check, JSON output: --jobs 1 and --jobs 2 vs the floor;
+#   2. one small plan, process start to exit (median of many runs);
+#   3. one plan of 20,000 and one of 200,000 activities: wall time and peak RSS vs the floor.
+# A benchmark, never a test: numbers depend on the machine. --quick takes fewer runs (for trying the script).
+# Needs: cmake, hyperfine, jq, /usr/bin/time (GNU).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build="$root/build-bench"
+corpus="$build/corpus"
+out="$root/BENCHMARKS.md"
+runs=10
+small_runs=300
+if [[ "${1:-}" == "--quick" ]]; then
+  runs=3
+  small_runs=50
+fi
+
+for tool in cmake hyperfine jq /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is required" >&2; exit 2; }
+done
+
+echo "== building (Release) in $build" >&2
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DAKKOORD_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" -j"$(nproc)" --target akkoord bench_corpus bench_floor >/dev/null
+akkoord=$(find "$build/tools/akkoord" -maxdepth 1 -type f -name akkoord -perm -u+x | head -1)
+floor="$build/tools/bench/bench_floor"
+generate="$build/tools/bench/bench_corpus"
+rules="$root/rules/aa.akkoord"
+small="$root/samples/plans/aalsmeer-2025.toml"
+
+echo "== generating corpora in $corpus" >&2
+rm -rf "$corpus"
+"$generate" --plans 1000 --activities 60 --seed 1 --out "$corpus/1000x60"
+"$generate" --plans 1 --activities 20000 --seed 1 --out "$corpus/20k"
+"$generate" --plans 1 --activities 200000 --seed 1 --out "$corpus/200k"
+big20="$corpus/20k/plan-00001.toml"
+big200="$corpus/200k/plan-00001.toml"
+
+# Every corpus plan must be clean: a benchmark of error paths would measure something else.
+"$akkoord" check --rules "$rules" --format short --color never "$corpus/1000x60" >/dev/null ||
+  { echo "run.sh: the corpus is not clean; see: $akkoord check --rules $rules $corpus/1000x60" >&2; exit 1; }
+
+json="$build/bench-json"
+mkdir -p "$json"
+median() { jq -r '.results[0].median' "$1"; }
+mean() { jq -r '.results[0].mean' "$1"; }
+
+echo "== 1,000 plans x 60 activities" >&2
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$json/floor-1000.json" "$floor $corpus/1000x60" >&2
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$json/jobs1-1000.json" \
+  "$akkoord check --rules $rules --format json --color never --jobs 1 $corpus/1000x60" >&2
+hyperfine -N --warmup 2 --runs "$runs" --export-json "$json/jobs2-1000.json" \
+  "$akkoord check --rules $rules --format json --color never --jobs 2 $corpus/1000x60" >&2
+
+echo "== one small plan, start to exit" >&2
+hyperfine -N --warmup 20 --runs "$small_runs" --export-json "$json/floor-small.json" "$floor $small" >&2
+hyperfine -N --warmup 20 --runs "$small_runs" --export-json "$json/akkoord-small.json" \
+  "$akkoord check --rules $rules --format json --color never $small" >&2
+
+# wall seconds and peak RSS (KiB) of one run, via GNU time
+measure() {
+  local log
+  log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
+  local wall rss
+  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  rm -f "$log"
+  echo "$wall $rss"
+}
+# best of three (time) and its peak RSS, to damp noise from the shared machine
+best_of_three() {
+  local best="" best_rss=""
+  for _ in 1 2 3; do
+    read -r wall rss < <(measure "$@")
+    if [[ -z "$best" ]] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; best_rss=$rss; fi
+  done
+  echo "$best $best_rss"
+}
+
+echo "== one large plan (20,000 and 200,000 activities)" >&2
+read -r floor20_s floor20_kb < <(best_of_three "$floor" "$big20")
+read -r ak20_s ak20_kb < <(best_of_three "$akkoord" check --rules "$rules" --format json --color never "$big20")
+read -r floor200_s floor200_kb < <(best_of_three "$floor" "$big200")
+read -r ak200_s ak200_kb < <(best_of_three "$akkoord" check --rules "$rules" --format json --color never "$big200")
+
+floor1000=$(mean "$json/floor-1000.json")
+jobs1=$(mean "$json/jobs1-1000.json")
+jobs2=$(mean "$json/jobs2-1000.json")
+floor_small=$(median "$json/floor-small.json")
+ak_small=$(median "$json/akkoord-small.json")
+size20=$(stat -c %s "$big20")
+size200=$(stat -c %s "$big200")
+corpus_bytes=$(du -sb "$corpus/1000x60" | cut -f1)
+
+calc() { awk "BEGIN{printf \"$1\", $2}"; }
+pass() { awk "BEGIN{exit !($1)}" && echo "met" || echo "**missed**"; }
+
+throughput1=$(calc "%.0f" "100 * $floor1000 / $jobs1")
+speedup2=$(calc "%.2f" "$jobs1 / $jobs2")
+ak_small_ms=$(calc "%.2f" "$ak_small * 1000")
+floor_small_ms=$(calc "%.2f" "$floor_small * 1000")
+growth=$(calc "%.1f" "$ak200_s / $ak20_s")
+floor_growth=$(calc "%.1f" "$floor200_s / $floor20_s")
+memory_ratio=$(calc "%.2f" "$ak200_kb / $floor200_kb")
+memory_ratio20=$(calc "%.2f" "$ak20_kb / $floor20_kb")
+
+cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
+cat >"$out" <<EOF
+# Benchmarks
+
+Measured by \`tools/bench/run.sh\` on $(date -u +%Y-%m-%d) ($(date -u +%H:%M) UTC): every figure against the
+floor (the same files parsed by toml++ 3.3.0 alone, \`tools/bench/floor.cpp\`) in the same run.
+A benchmark, not a test: the numbers belong to this machine.
+
+- Machine: $cpu, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r)
+- Compiler: $(c++ --version | head -1), Release build (\`-O3 -DNDEBUG\`) in \`build-bench/\`
+- Corpus: \`bench_corpus --seed 1\` (\`tools/bench/generate_corpus.cpp\`): valid 2025 plans for \`rules/aa.akkoord\`,
+  every check runs its full path and the corpus is clean; about 250 bytes per activity.
+- Tools: hyperfine $(hyperfine --version | awk '{print $2}') (\`-N\`, no shell), GNU time for peak RSS (best of three runs).
+
+| measurement | floor (toml++ alone) | akkoord | target | result |
+|---|---|---|---|---|
+| 1,000 plans x 60 activities ($(calc "%.1f" "$corpus_bytes / 1048576") MiB), every check, JSON, \`--jobs 1\` | $(calc "%.3f" "$floor1000") s | $(calc "%.3f" "$jobs1") s = ${throughput1}% of the floor's throughput | >= 70% | $(pass "$throughput1 >= 70") |
+| same, \`--jobs 2\` on $(nproc) cores | | $(calc "%.3f" "$jobs2") s = ${speedup2}x the throughput of \`--jobs 1\` | >= 1.7x | $(pass "$speedup2 >= 1.7") |
+| one small plan (\`samples/plans/aalsmeer-2025.toml\`), start to exit, median of $small_runs | ${floor_small_ms} ms | ${ak_small_ms} ms | <= 5 ms | $(pass "$ak_small_ms <= 5") |
+| one plan of 20,000 activities ($(calc "%.1f" "$size20 / 1048576") MiB): time | $(calc "%.3f" "$floor20_s") s | $(calc "%.3f" "$ak20_s") s | | |
+| one plan of 200,000 activities ($(calc "%.1f" "$size200 / 1048576") MiB): time | $(calc "%.3f" "$floor200_s") s | $(calc "%.3f" "$ak200_s") s | | |
+| time growth 20,000 -> 200,000 activities (10x) | ${floor_growth}x | ${growth}x | <= 12x | $(pass "$growth <= 12") |
+| peak RSS, 20,000 activities | $(calc "%.1f" "$floor20_kb / 1024") MiB | $(calc "%.1f" "$ak20_kb / 1024") MiB (${memory_ratio20}x) | | |
+| peak RSS, 200,000 activities | $(calc "%.1f" "$floor200_kb / 1024") MiB | $(calc "%.1f" "$ak200_kb / 1024") MiB (${memory_ratio}x) | <= 1.3x | $(pass "$memory_ratio <= 1.3") |
+
+Commands (from the repository root; \`\$B\` is \`build-bench\`):
+
+\`\`\`sh
+tools/bench/run.sh
+\$B/tools/bench/bench_corpus --plans 1000 --activities 60 --seed 1 --out \$B/corpus/1000x60
+\$B/tools/bench/bench_floor \$B/corpus/1000x60
+\$B/tools/akkoord/akkoord check --rules rules/aa.akkoord --format json --color never --jobs 1 \$B/corpus/1000x60
+\$B/tools/akkoord/akkoord check --rules rules/aa.akkoord --format json --color never --jobs 2 \$B/corpus/1000x60
+\$B/tools/akkoord/akkoord check --rules rules/aa.akkoord --format json --color never samples/plans/aalsmeer-2025.toml
+/usr/bin/time -v \$B/tools/akkoord/akkoord check --rules rules/aa.akkoord --format json --color never \$B/corpus/200k/plan-00001.toml
+/usr/bin/time -v \$B/tools/bench/bench_floor \$B/corpus/200k/plan-00001.toml
+\`\`\`
+EOF
+echo "== wrote $out" >&2
+cat "$out"

@@ -1,0 +1,42 @@
+#include "milestone_overdue/milestone_overdue.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "plan_support.hpp"
+
+namespace akkoord::checks {
+
+void milestone_overdue::check_plan(const plan_context& context, diagnostics& out) const {
+  const plan& p = context.plan;
+  const auto year = plan_support::plan_year(p);
+  if (!year) return;
+  const bool adopted = p.status && p.status->value == "vastgesteld";
+
+  for (const auto* milestone : context.agreement.all<ast::milestone_decl>()) {
+    const civil_date due = milestone->due.value();
+    if (!is_valid(due) || plan_support::last_day(*year) < due) continue;
+    const std::string& id = milestone->id.name;
+    // an entry without `completed` is `missing-field`: one finding is enough
+    if (std::any_of(p.milestones.begin(), p.milestones.end(),
+                    [&](const plan_milestone& m) { return m.id && m.id->value == id; }))
+      continue;
+    const std::string due_text = plan_support::date(due);
+    auto d = finding(p.span(p.plan_header), {fmt::format("milestone `{}` was due on {} and is not recorded as completed", id, due_text),
+                                             fmt::format("mijlpaal `{}` moest op {} klaar zijn en staat niet als voltooid geregistreerd", id, due_text)});
+    if (adopted && p.adopted && due < p.adopted->value) {
+      // adopting a plan after the due date without the milestone is more than a reminder
+      d.level = severity::error;
+      const std::string on = plan_support::date(p.adopted->value);
+      d.notes.push_back({fmt::format("the plan was adopted on {}, after the due date", on),
+                         fmt::format("het plan is vastgesteld op {}, na de uiterste datum", on)});
+    }
+    d.related.push_back({milestone->span, {fmt::format("due {}", due_text), fmt::format("uiterlijk {}", due_text)}});
+    d.help = text{fmt::format("once it is done, record it: `[[milestone]]` with `id = \"{}\"` and `completed = YYYY-MM-DD`", id),
+                  fmt::format("registreer haar zodra ze klaar is: `[[milestone]]` met `id = \"{}\"` en `completed = JJJJ-MM-DD`", id)};
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace akkoord::checks

@@ -1,0 +1,163 @@
+#include "plan_support.hpp"
+
+#include <algorithm>
+
+namespace akkoord::plan_support {
+
+std::optional<int> plan_year(const plan& p) {
+  if (!p.year) return std::nullopt;
+  return static_cast<int>(p.year->value);
+}
+
+bool covers(const ast::period_decl& period, int year) {
+  return period.from.value() <= last_day(year) && first_day(year) <= period.to.value();
+}
+
+std::vector<const ast::period_decl*> periods_covering(const agreement_model& agreement, int year) {
+  std::vector<const ast::period_decl*> out;
+  for (const auto* period : agreement.all<ast::period_decl>())
+    if (covers(*period, year)) out.push_back(period);
+  return out;
+}
+
+bool milestone_completed(const plan& p, std::string_view milestone_id) {
+  return std::any_of(p.milestones.begin(), p.milestones.end(), [&](const plan_milestone& m) {
+    return m.id && m.id->value == milestone_id && m.completed.has_value();
+  });
+}
+
+bool provisional_for(const ast::period_decl& period, const plan& p) {
+  if (!period.provisional) return false;
+  return !period.until || !milestone_completed(p, period.until->name);
+}
+
+std::optional<day_range> activity_days(const plan_activity& a, std::optional<int> year) {
+  if ((!a.from || !a.to) && !year) return std::nullopt;
+  return day_range{a.from ? a.from->value : first_day(*year), a.to ? a.to->value : last_day(*year)};
+}
+
+const ast::task_decl* task_of(const agreement_model& agreement, const plan_activity& a) {
+  if (!a.task) return nullptr;
+  const auto it = agreement.tasks.find(a.task->value);
+  return it == agreement.tasks.end() ? nullptr : it->second;
+}
+
+namespace {
+
+const ast::executor_decl* executor_named(const agreement_model& agreement, std::string_view id) {
+  const auto it = agreement.executors.find(id);
+  return it == agreement.executors.end() ? nullptr : it->second;
+}
+
+}  // namespace
+
+bool same_actor(const agreement_model& agreement, std::string_view executor, std::string_view who) {
+  if (executor == who) return true;
+  const auto part_of = [&](std::string_view part, std::string_view whole) {
+    const auto* e = executor_named(agreement, part);
+    return e && e->kind == ast::executor_decl::relation::part_of && e->owner.name == whole;
+  };
+  return part_of(who, executor) || part_of(executor, who);
+}
+
+bool returned_from(const agreement_model& agreement, std::string_view executor, std::string_view previous_who) {
+  if (same_actor(agreement, executor, previous_who)) return true;
+  const auto* e = executor_named(agreement, previous_who);
+  return e && e->owner.name == executor;
+}
+
+std::vector<executor_stretch> executors_during(const ast::task_decl& task, day_range range) {
+  std::vector<const ast::timeline_entry*> entries;
+  entries.reserve(task.timeline.size());
+  for (const auto& entry : task.timeline) {
+    if (!is_valid(entry.from.value())) return {};
+    entries.push_back(&entry);
+  }
+  // Date order; of two entries on one date the later one in the file is in force (agreement_model::executor_at).
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto* a, const auto* b) { return a->from.value() < b->from.value(); });
+
+  std::vector<executor_stretch> out;
+  if (range.to < range.from) return out;
+  const auto add = [&](civil_date from, civil_date to, const ast::timeline_entry* entry,
+                       const ast::timeline_entry* previous) {
+    from = std::max(from, range.from);
+    to = std::min(to, range.to);
+    if (from <= to) out.push_back({from, to, entry, previous});
+  };
+  if (entries.empty() || range.from < entries.front()->from.value())
+    add(range.from, entries.empty() ? range.to : previous_day(entries.front()->from.value()), nullptr, nullptr);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const civil_date start = entries[i]->from.value();
+    const civil_date end = i + 1 < entries.size() ? previous_day(entries[i + 1]->from.value()) : range.to;
+    if (start > range.to) break;
+    add(start, std::min(end, range.to), entries[i], i > 0 ? entries[i - 1] : nullptr);
+  }
+  return out;
+}
+
+int compare_fractions(u128 a, u128 b, u128 c, u128 d) {
+  // continued fractions: compare the integer parts, then the reciprocals of the remainders
+  for (;;) {
+    const u128 qa = a / b, qc = c / d;
+    if (qa != qc) return qa < qc ? -1 : 1;
+    const u128 ra = a % b, rc = c % d;
+    if (ra == 0 || rc == 0) {
+      if (ra == rc) return 0;
+      return ra == 0 ? -1 : 1;
+    }
+    // ra/b < rc/d  <=>  d/rc < b/ra: the same question with smaller numbers
+    const u128 next_a = d, next_b = rc, next_c = b, next_d = ra;
+    a = next_a;
+    b = next_b;
+    c = next_c;
+    d = next_d;
+  }
+}
+
+text money(std::int64_t cents) { return {format_cents(cents, money_style::en), format_cents(cents, money_style::nl)}; }
+
+text count(std::int64_t n) {
+  const bool negative = n < 0;
+  std::string digits = std::to_string(n);
+  if (negative) digits.erase(0, 1);
+  text out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out.en += ',';
+      out.nl += '.';
+    }
+    out.en += digits[i];
+    out.nl += digits[i];
+  }
+  if (negative) {
+    out.en.insert(0, "-");
+    out.nl.insert(0, "-");
+  }
+  return out;
+}
+
+text number(decimal d) { return {format_decimal(d, money_style::en), format_decimal(d, money_style::nl)}; }
+
+text percent(decimal d) {
+  const text n = number(d);
+  return {n.en + "%", n.nl + "%"};
+}
+
+std::string date(civil_date d) { return to_string(d); }
+
+text list_of(const std::vector<std::string>& items) {
+  text out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const bool last = i + 1 == items.size();
+    if (i > 0) {
+      out.en += last ? " and " : ", ";
+      out.nl += last ? " en " : ", ";
+    }
+    out.en += "`" + items[i] + "`";
+    out.nl += "`" + items[i] + "`";
+  }
+  return out;
+}
+
+}  // namespace akkoord::plan_support

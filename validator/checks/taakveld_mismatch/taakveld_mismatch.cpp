@@ -1,0 +1,61 @@
+#include "taakveld_mismatch/taakveld_mismatch.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "plan_support.hpp"
+
+namespace akkoord::checks {
+
+namespace {
+
+bool applies_in(const ast::taakveld_clause& clause, int year) {
+  return (!clause.from_year || clause.from_year->value <= year) && (!clause.until_year || year <= clause.until_year->value);
+}
+
+}  // namespace
+
+void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out) const {
+  const plan& p = context.plan;
+  const auto year = plan_support::plan_year(p);
+  if (!year) return;
+  const taakveld_list* list = context.taakvelden.for_year(*year);
+
+  for (const auto& a : p.activities) {
+    if (!a.taakveld) continue;
+    const ast::task_decl* task = plan_support::task_of(context.agreement, a);
+    if (task == nullptr) continue;
+    // A code that is no taakveld at all this year is `unknown-taakveld`: one root cause, one finding.
+    if (list != nullptr && !list->find(a.taakveld->value)) continue;
+
+    std::vector<const ast::taakveld_clause*> clauses;
+    std::vector<std::string> codes;
+    for (const auto& clause : task->taakvelden) {
+      if (!applies_in(clause, *year)) continue;
+      clauses.push_back(&clause);
+      for (const auto& code : clause.codes) codes.push_back(code.code);
+    }
+    if (clauses.empty()) continue;  // the task states no taakveld for this year: nothing to compare with
+    if (std::find(codes.begin(), codes.end(), a.taakveld->value) != codes.end()) continue;
+
+    const std::string& code = a.taakveld->value;
+    const std::string& task_id = task->id.name;
+    auto d = finding(p.span(a.taakveld->span),
+                     {fmt::format("taakveld `{}` is not a taakveld of task `{}` in {}", code, task_id, *year),
+                      fmt::format("taakveld `{}` is geen taakveld van taak `{}` in {}", code, task_id, *year)});
+    for (const auto* clause : clauses)
+      d.related.push_back({clause->span, {fmt::format("the taakvelden of `{}`", task_id),
+                                          fmt::format("de taakvelden van `{}`", task_id)}});
+    const text allowed = plan_support::list_of(codes);
+    if (codes.size() == 1)
+      d.help = text{fmt::format("use {}, or plan the work under the task it belongs to", allowed.en),
+                    fmt::format("gebruik {}, of plan het werk onder de taak waar het bij hoort", allowed.nl)};
+    else
+      d.help = text{fmt::format("use one of {}, or plan the work under the task it belongs to", allowed.en),
+                    fmt::format("gebruik een van {}, of plan het werk onder de taak waar het bij hoort", allowed.nl)};
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace akkoord::checks
