@@ -35,6 +35,21 @@ source_span caret_at(const source_file& file, std::size_t byte) {
   return {&file, begin, end};
 }
 
+// Where to put the caret for "expected X after Y": when what follows Y is on a later line (or the file ends),
+// the caret goes right after Y, where the writer left the piece out, as compilers do. Other errors (an
+// unknown word, a stray token) stay at the offending token.
+std::size_t expected_at(std::string_view text, std::size_t byte, std::string_view message) {
+  if (message.find(" after ") == std::string_view::npos) return byte;
+  byte = std::min(byte, text.size());
+  std::size_t back = byte;
+  bool crossed_line = byte == text.size();
+  while (back > 0 && (text[back - 1] == ' ' || text[back - 1] == '\t' || text[back - 1] == '\r' || text[back - 1] == '\n')) {
+    if (text[back - 1] == '\n') crossed_line = true;
+    --back;
+  }
+  return crossed_line ? back : byte;
+}
+
 bool only_whitespace(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -81,7 +96,7 @@ std::unique_ptr<pegtl::parse_tree::node> parse_tree_of(const source_file& file) 
   } catch (const dsl::syntax_error& e) {
     std::optional<text> help;
     if (e.message->help_en != nullptr) help = text{e.message->help_en, e.message->help_nl};
-    throw syntax_problem{syntax_diagnostic(caret_at(file, e.byte), {e.message->en, e.message->nl}, std::move(help))};
+    throw syntax_problem{syntax_diagnostic(caret_at(file, expected_at(file.text(), e.byte, e.message->en)), {e.message->en, e.message->nl}, std::move(help))};
   }
 }
 

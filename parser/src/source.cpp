@@ -68,6 +68,10 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
     error = {"is a directory, not a file", "is een map, geen bestand"};
     return std::nullopt;
   }
+  if (!S_ISREG(st.st_mode)) {  // a FIFO or device could block the run or never end
+    error = {"is not a regular file", "is geen gewoon bestand"};
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = {"cannot be opened (permission denied?)", "kan niet worden geopend (geen toegang?)"};

@@ -52,7 +52,7 @@ const std::vector<error_case>& error_cases() {
        "expected a whole number after `inhabitants`"},
       {"party_inhabitants_overflow", "party p \"P\" { roles r inhabitants 99999999999999999999 }", 1, 35,
        "number `99999999999999999999` is too large"},
-      {"party_without_brace", "party p \"P\"\n  roles r", 2, 3, "expected '{' after the party's name"},
+      {"party_without_brace", "party p \"P\"\n  roles r", 1, 12, "expected '{' after the party's name"},
 
       // ---- executor ----
       {"executor_employer_and_part_of", "executor e \"E\" {\n employer a\n part_of b\n}", 3, 2,
@@ -61,6 +61,9 @@ const std::vector<error_case>& error_cases() {
       {"executor_employer_twice", "executor e \"E\" { employer a employer b }", 1, 29, "`employer` is given twice in executor `e`"},
 
       // ---- period ----
+      // a piece missing at the end of a line is shown where it was left out, not on the next line
+      {"period_end_date_missing_at_line_end", "period p \"t\" 2025-01-01 ..\nmilestone m \"M\" { due 2025-07-01 }", 1, 27,
+       "expected an end date (YYYY-MM-DD) after '..'"},
       {"period_bad_end_date", "period p \"t\" 2025-01-01 .. 2025-13", 1, 28, "expected an end date (YYYY-MM-DD) after '..'"},
       {"period_bad_end_after_euro_and_umlaut", "period p \"\xE2\x82\xAC\xC3\xB6\" 2025-01-01 .. x", 1, 29,
        "expected an end date (YYYY-MM-DD) after '..'"},
