@@ -103,6 +103,13 @@ TEST(Lint, SeveralFilesAreAllReported) {
   EXPECT_NE(last_line(result.out).find(" in 4 files"), std::string::npos) << result.out;
 }
 
+TEST(Lint, AFileNamedTwiceIsLintedOnce) {
+  const auto result = run({"lint", "samples/agreements/period-overlap.akkoord",
+                           "./samples/agreements/period-overlap.akkoord", "--format", "short"});
+  EXPECT_EQ(count(result.out, "[period-overlap]"), 1u) << result.out;
+  EXPECT_NE(last_line(result.out).find(" in 1 file"), std::string::npos) << result.out;
+}
+
 TEST(Lint, FindingsInTheAgreementExitOne) {
   const auto result = run({"lint", "samples/agreements/period-overlap.akkoord"});
   EXPECT_EQ(result.exit_code, 1) << result.out;

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <set>
 #include <sys/stat.h>
 #include <system_error>
 #include <thread>
@@ -101,7 +103,11 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
   source_manager sources;
   diagnostics all;
   bool unloadable = false;
+  std::set<std::string> seen;  // a file named twice is linted once
+  std::size_t linted = 0;
   for (const std::string& file : files) {
+    if (!seen.insert(std::filesystem::path(file).lexically_normal().generic_string()).second) continue;
+    ++linted;
     diagnostics found;
     if (const auto why = special_file(file)) {
       all.push_back(unreadable("dsl-syntax", file, *why, sources));
@@ -123,7 +129,7 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
     sort_diagnostics(found);
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  return finish(all, files.size(), settings, unloadable);
+  return finish(all, linted, settings, unloadable);
 }
 
 int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <system_error>
-#include <toml++/toml.h>
 
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/suggest.hpp"
+#include "toml_include.hpp"
 
 namespace akkoord::cli {
 

@@ -14,7 +14,11 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y --no-install-recommends "${packages[@]}"
 fi
 
-# A Debug build: assertions stay on, so the test suite also proves that no library assertion can abort on input.
+# The test suite runs in a Debug build: assertions stay on, so it also proves that no assertion aborts on input.
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug
 cmake --build build-test -j2
+# The binary as README command (1) builds it: Release, where the optimiser adds warnings of its own (-Werror).
+cmake -S . -B build
+cmake --build build -j2 --target akkoord
+# Last, so that ctest's summary line ends the output.
 ctest --test-dir build-test --output-on-failure -j2

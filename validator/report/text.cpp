@@ -218,11 +218,12 @@ void append_block(std::string& out, std::string_view word, std::string_view styl
   out += ": ";
   std::string printable;
   append_printable(printable, body, true);
-  std::string continuation = "\n" + std::string(indent) + std::string(word.size() + 2, ' ');
   std::size_t start = 0;
   for (std::size_t nl; (nl = printable.find('\n', start)) != std::string::npos; start = nl + 1) {
     out.append(printable, start, nl - start);
-    out += continuation;
+    out += '\n';
+    out += indent;
+    out.append(word.size() + 2, ' ');
   }
   out.append(printable, start);
   out += '\n';
