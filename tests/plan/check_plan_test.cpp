@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "akkoord/validator/engine.hpp"
+#include "akkoord/validator/plan.hpp"
 #include "plan_support.hpp"
 
 namespace akkoord {
@@ -153,6 +154,16 @@ TEST_F(check_plan_test, settings_apply_after_suppressions) {
   const auto found2 = check(plan_with(""));
   ASSERT_EQ(with_id(found2, "fte-hours-mismatch").size(), 1u);
   EXPECT_EQ(with_id(found2, "fte-hours-mismatch")[0]->level, severity::error);
+}
+
+TEST_F(check_plan_test, the_typed_plan_can_be_handed_over) {
+  const source_file& file = sources_.add("plan.toml", plan_with(""));
+  plan read;
+  const auto found = check_plan_file(*model_, file, settings_, read);
+  EXPECT_EQ(with_id(found, "fte-hours-mismatch").size(), 1u);
+  ASSERT_EQ(read.activities.size(), 1u);
+  EXPECT_EQ(read.activities[0].budget->value, 85'000'000);
+  EXPECT_EQ(read.source, &file);
 }
 
 TEST_F(check_plan_test, toml_syntax_stops_the_plan_checks) {

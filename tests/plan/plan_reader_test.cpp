@@ -261,7 +261,7 @@ budjet = 1
   EXPECT_EQ(unknown.primary.end, (source_pos{10, 7}));
   ASSERT_TRUE(unknown.help.has_value());
   EXPECT_EQ(unknown.help->en, "did you mean `budget`?");
-  EXPECT_EQ(unknown.help->nl, "bedoelde je `budget`?");
+  EXPECT_EQ(unknown.help->nl, "bedoelde u `budget`?");
 }
 
 TEST(plan_reader, plan_field_above_the_plan_header_is_named_as_misplaced) {
@@ -352,6 +352,12 @@ TEST(plan_reader, byte_order_mark_is_accepted_and_not_a_column) {
   ASSERT_EQ(ids_at(r2.findings), (std::vector<std::string>{"invalid-amount@7:9"}));
   const auto r3 = read(std::string("\xEF\xBB\xBF") + "x = 1.5\n");
   ASSERT_EQ(ids_at(r3.findings), (std::vector<std::string>{"missing-field@1:1", "unknown-field@1:1"}));
+}
+
+TEST(plan_reader, two_byte_order_marks_are_a_syntax_error) {
+  const auto r = read(std::string("\xEF\xBB\xBF\xEF\xBB\xBF") + "a = 1\n");
+  ASSERT_EQ(ids_at(r.findings), (std::vector<std::string>{"toml-syntax@1:1"}));
+  EXPECT_FALSE(r.p.readable);
 }
 
 TEST(plan_reader, amount_on_line_one_after_a_byte_order_mark_reads_its_own_text) {

@@ -262,8 +262,9 @@ TEST(Formats, ParseKnownNamesOnly) {
   EXPECT_EQ(parse_report_format("text"), report_format::text);
   EXPECT_EQ(parse_report_format("short"), report_format::short_);
   EXPECT_EQ(parse_report_format("json"), report_format::json);
-  EXPECT_FALSE(parse_report_format("sarif"));
+  EXPECT_EQ(parse_report_format("sarif"), report_format::sarif);
   EXPECT_FALSE(parse_report_format("JSON"));
+  EXPECT_FALSE(parse_report_format("yaml"));
 }
 
 TEST(JsonRenderer, StableObjectWithKeysInOrder) {

@@ -16,15 +16,20 @@
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "inputs.hpp"
+#include "report_context.hpp"
 #include "tool_log.hpp"
+
+#ifndef AKKOORD_VERSION
+#define AKKOORD_VERSION ""
+#endif
 
 namespace akkoord::cli {
 
 namespace {
 
-// The finished report goes out in one piece: to stdout, or atomically to --output.
-bool emit(const std::string& content, const run_settings& settings) {
-  if (settings.output.empty() || settings.output == "-") {
+// A finished report goes out in one piece: to stdout, or atomically to its file.
+bool emit(const std::string& content, const report_target& target) {
+  if (target.to_stdout()) {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
       const std::string reason = std::strerror(errno);
       tool_error({"cannot write to standard output: " + reason, "kan niet naar standaarduitvoer schrijven: " + reason});
@@ -33,7 +38,7 @@ bool emit(const std::string& content, const run_settings& settings) {
     return true;
   }
   text error;
-  if (!write_file_atomically(settings.output, content, error)) {
+  if (!write_file_atomically(target.path, content, error)) {
     tool_error(error);
     return false;
   }
@@ -62,19 +67,48 @@ bool reaches(const diagnostics& ds, severity fail_on) {
   return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return !d.suppressed && d.level >= fail_on; });
 }
 
-// Renders the report, writes it, and turns the findings into an exit code. `trouble` forces exit code 2.
-int finish(const diagnostics& ds, std::size_t files, const run_settings& settings, bool trouble) {
-  std::string out;
-  render(settings.format, out, ds, summarize(ds, files), settings.report);
-  if (!emit(out, settings) || trouble) return exit_trouble;
+bool wants(const run_settings& settings, report_format format) {
+  return std::any_of(settings.reports.begin(), settings.reports.end(),
+                     [&](const report_target& target) { return target.format == format; });
+}
+
+// What the SARIF, JUnit and HTML reports add to the findings; the files are filled in by the caller.
+report_context context_for(const run_settings& settings, const agreement_model* agreement) {
+  report_context context;
+  context.fail_on = settings.fail_on;
+  context.tool_version = AKKOORD_VERSION;
+  if (wants(settings, report_format::sarif) || wants(settings, report_format::html))
+    context.checks = describe_checks(agreement);
+  return context;
+}
+
+// Renders every report, writes each, and turns the findings into an exit code. `trouble` forces exit code 2;
+// so does a report that cannot be written (the others are still written).
+int finish(const diagnostics& ds, std::size_t files, const run_settings& settings, bool trouble,
+           const report_context& context) {
+  const report_summary summary = summarize(ds, files);
+  bool written = true;
+  for (const report_target& target : settings.reports) {
+    report_options options = settings.report;
+    options.color = options.color && target.format == report_format::text && target.to_stdout();
+    std::string out;
+    render(target.format, out, ds, summary, options, context);
+    written = emit(out, target) && written;
+  }
+  if (!written || trouble) return exit_trouble;
   return reaches(ds, settings.fail_on) ? exit_findings : exit_clean;
+}
+
+// The agreement file as a checked file of its own (JUnit: its agreement checks are testcases too).
+checked_file agreement_file(const std::string& path, const agreement_model* agreement, const run_settings& settings) {
+  return {path, checks_that_ran(check_scope::agreement, agreement, settings.checks), std::nullopt};
 }
 
 std::string suggestion_en(const std::optional<std::string>& best) {
   return best ? "; did you mean `" + *best + "`?" : std::string();
 }
 std::string suggestion_nl(const std::optional<std::string>& best) {
-  return best ? "; bedoelt u `" + *best + "`?" : std::string();
+  return best ? "; bedoelde u `" + *best + "`?" : std::string();
 }
 
 std::vector<std::string_view> check_ids() {
@@ -93,7 +127,7 @@ void warn_about_unknown_rules(const agreement_model& model, const check_settings
     tool_warning({"the configuration sets `" + id + "`, but the agreement has no rule `" + name + "`" +
                       (best ? "; did you mean `rule:" + *best + "`?" : std::string()),
                   "de configuratie stelt `" + id + "` in, maar de afspraken hebben geen regel `" + name + "`" +
-                      (best ? "; bedoelt u `rule:" + *best + "`?" : std::string())});
+                      (best ? "; bedoelde u `rule:" + *best + "`?" : std::string())});
   }
 }
 
@@ -105,9 +139,11 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
   bool unloadable = false;
   std::set<std::string> seen;  // a file named twice is linted once
   std::size_t linted = 0;
+  report_context context = context_for(settings, nullptr);
   for (const std::string& file : files) {
     if (!seen.insert(std::filesystem::path(file).lexically_normal().generic_string()).second) continue;
     ++linted;
+    context.files.push_back(agreement_file(file, nullptr, settings));
     diagnostics found;
     if (const auto why = special_file(file)) {
       all.push_back(unreadable("dsl-syntax", file, *why, sources));
@@ -129,7 +165,7 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
     sort_diagnostics(found);
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  return finish(all, linted, settings, unloadable);
+  return finish(all, linted, settings, unloadable, context);
 }
 
 int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
@@ -137,8 +173,10 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
   diagnostics agreement_findings;
   const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
   sort_diagnostics(agreement_findings);
+  report_context context = context_for(settings, model.get());
   if (!model || reaches(agreement_findings, severity::error)) {
-    const int code = finish(agreement_findings, 1, settings, true);
+    context.files.push_back(agreement_file(rules, model.get(), settings));
+    const int code = finish(agreement_findings, 1, settings, true, context);
     tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
                 "de afspraken in `" + rules + "` bevatten fouten; er is geen plan gecontroleerd"});
     return code;
@@ -149,13 +187,16 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
   for (const text& warning : inputs.warnings) tool_warning(warning);
   const std::vector<std::string>& files = inputs.files;
   if (files.empty()) {
-    finish(agreement_findings, 0, settings, true);
+    context.files.push_back(agreement_file(rules, model.get(), settings));
+    finish(agreement_findings, 0, settings, true, context);
     tool_error({"no plan files to check", "geen planbestanden om te controleren"});
     return exit_trouble;
   }
 
   // Each file's findings land in its own slot, so the output order is the input order for any --jobs.
   std::vector<diagnostics> results(files.size());
+  std::vector<std::optional<plan_figures>> figures(files.size());  // for the HTML report only
+  const bool want_figures = wants(settings, report_format::html);
   std::vector<std::string> failures(files.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> internal_failure{false};
@@ -176,6 +217,7 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
       const source_file& file = sources.add(path, std::move(*content));
       results[i] = check_plan_file(*model, file, settings.checks);
       sort_diagnostics(results[i]);
+      if (want_figures) figures[i] = figures_of(*model, file);
     } catch (const std::exception& e) {
       failures[i] = e.what();
       internal_failure = true;
@@ -207,7 +249,10 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
   diagnostics all = std::move(agreement_findings);
   for (diagnostics& found : results)
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  return finish(all, files.size(), settings, internal_failure);
+  const std::vector<std::string> plan_checks = checks_that_ran(check_scope::plan, model.get(), settings.checks);
+  for (std::size_t i = 0; i < files.size(); ++i) context.files.push_back({files[i], plan_checks, std::move(figures[i])});
+  context.files.push_back(agreement_file(rules, model.get(), settings));
+  return finish(all, files.size(), settings, internal_failure, context);
 }
 
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {
@@ -216,14 +261,16 @@ int run_test(const std::string& rules, const std::vector<std::string>& dirs, con
   const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
   sort_diagnostics(agreement_findings);
   if (!model || reaches(agreement_findings, severity::error)) {
-    finish(agreement_findings, 1, settings, true);
+    report_context context = context_for(settings, model.get());
+    context.files.push_back(agreement_file(rules, model.get(), settings));
+    finish(agreement_findings, 1, settings, true, context);
     tool_error({"the agreement `" + rules + "` has errors; no test was run",
                 "de afspraken in `" + rules + "` bevatten fouten; er is geen test uitgevoerd"});
     return exit_trouble;
   }
   warn_about_unknown_rules(*model, settings.checks);
   const rule_test_report report = run_rule_tests(*model, dirs, sources, settings.checks);
-  if (!emit(render_rule_test_report(report, settings.report.lang), settings)) return exit_trouble;
+  if (!emit(render_rule_test_report(report, settings.report.lang), settings.reports.front())) return exit_trouble;
   return report.all_passed() ? exit_clean : exit_findings;
 }
 
@@ -234,7 +281,7 @@ int run_checks(const run_settings& settings) {
   const auto scope_word = [&](check_scope scope) -> std::string_view {
     return scope == check_scope::plan ? "plan" : (nl ? "afspraken" : "agreement");
   };
-  if (settings.format == report_format::json) {
+  if (settings.reports.front().format == report_format::json) {
     out += "{\"version\": 1, \"checks\": [";
     bool first = true;
     for (const check* c : all_checks()) {
@@ -271,7 +318,7 @@ int run_checks(const run_settings& settings) {
       row(info.id, to_string(info.default_severity), scope_word(info.scope), nl ? info.summary_nl : info.summary_en);
     }
   }
-  return emit(out, settings) ? exit_clean : exit_trouble;
+  return emit(out, settings.reports.front()) ? exit_clean : exit_trouble;
 }
 
 int run_explain(const std::string& id, const run_settings& settings) {
@@ -294,7 +341,7 @@ int run_explain(const std::string& id, const run_settings& settings) {
   }
   std::string out(documentation);
   if (!out.ends_with('\n')) out += '\n';
-  return emit(out, settings) ? exit_clean : exit_trouble;
+  return emit(out, settings.reports.front()) ? exit_clean : exit_trouble;
 }
 
 }  // namespace akkoord::cli

@@ -16,10 +16,17 @@ enum exit_code : int {
   exit_trouble = 2,   // usage error, an agreement that cannot be loaded, an internal failure
 };
 
-struct run_settings {
+// One report of the run (`--format FORMAT[:FILE]`): a format and where it goes.
+struct report_target {
   report_format format = report_format::text;
-  report_options report;           // language, colour, --quiet
-  std::string output;              // empty or "-": stdout
+  std::string path;  // empty or "-": stdout
+  bool to_stdout() const { return path.empty() || path == "-"; }
+};
+
+struct run_settings {
+  // At least one; `checks`, `explain` and `test` print only the first.
+  std::vector<report_target> reports{report_target{}};
+  report_options report;           // language, colour (for a text report on stdout), --quiet
   severity fail_on = severity::error;
   unsigned jobs = 1;
   check_settings checks;           // [checks] of the configuration: severities and `off`

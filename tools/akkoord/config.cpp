@@ -22,7 +22,7 @@ std::string suggestion_en(const std::optional<std::string>& best) {
   return best ? "; did you mean `" + *best + "`?" : std::string();
 }
 std::string suggestion_nl(const std::optional<std::string>& best) {
-  return best ? "; bedoelt u `" + *best + "`?" : std::string();
+  return best ? "; bedoelde u `" + *best + "`?" : std::string();
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -21,7 +23,7 @@ namespace {
 
 // The options as typed; resolved against `.akkoord.toml` into run_settings.
 struct command_line {
-  std::string format = "text";
+  std::vector<std::string> formats;  // FORMAT[:FILE], repeatable; none given: text
   std::string output;
   std::string lang;
   std::string config;
@@ -36,8 +38,15 @@ struct command_line {
 };
 
 void add_common_options(CLI::App& command, command_line& cl) {
-  command.add_option("--format", cl.format, "output format: text (default), json, or short (one line per finding)");
-  command.add_option("--output,-o", cl.output, "write the report to FILE (atomically) instead of stdout");
+  // One value per --format (not greedy): `--format sarif plans/` must leave `plans/` to the positionals.
+  command
+      .add_option("--format", cl.formats,
+                  "report format: text (default), short, json, sarif, junit, github or html; repeatable as "
+                  "FORMAT:FILE to write several reports in one run (`--format text --format sarif:report.sarif`)")
+      ->allow_extra_args(false)
+      ->type_name("FORMAT[:FILE]");
+  command.add_option("--output,-o", cl.output,
+                     "write the report without a file of its own to FILE (atomically) instead of stdout");
   command.add_option("--lang", cl.lang, "language of messages: en or nl (default: `lang` of .akkoord.toml, else en)")
       ->check(CLI::IsMember({"en", "nl"}));
   command.add_option("--config", cl.config, "configuration file (default: .akkoord.toml here or in a parent)");
@@ -47,7 +56,7 @@ void add_common_options(CLI::App& command, command_line& cl) {
       ->check(CLI::Range(0u, 1024u));
   command.add_option("--color", cl.color, "colour in text output: auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command.add_flag("--quiet,-q", cl.quiet, "print only the summary line");
+  command.add_flag("--quiet,-q", cl.quiet, "text and short reports: print only the summary line");
   command.add_flag("--verbose,-v", cl.verbose, "log what the tool does to stderr");
 }
 
@@ -61,6 +70,56 @@ bool color_wanted(const command_line& cl) {
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) == 1;
+}
+
+// --format FORMAT[:FILE] (repeatable) and --output into the reports of the run. At most one report goes to
+// stdout (or to --output); two reports never share a file. nullopt after a usage error, already printed.
+std::optional<std::vector<report_target>> resolve_reports(const command_line& cl) {
+  const std::vector<std::string> specs = cl.formats.empty() ? std::vector<std::string>{"text"} : cl.formats;
+  std::vector<report_target> targets;
+  std::size_t to_stdout = 0;
+  for (const std::string& spec : specs) {
+    const auto colon = spec.find(':');
+    const std::string name = spec.substr(0, colon);
+    const auto format = parse_report_format(name);
+    if (!format) {
+      tool_error({"unknown output format `" + name + "`; use `text`, `short`, `json`, `sarif`, `junit`, `github` or `html`",
+                  "onbekend uitvoerformaat `" + name + "`; gebruik `text`, `short`, `json`, `sarif`, `junit`, `github` of `html`"});
+      return std::nullopt;
+    }
+    report_target target{*format, colon == std::string::npos ? std::string() : spec.substr(colon + 1)};
+    if (colon != std::string::npos && target.path.empty()) {
+      tool_error({"`--format " + spec + "` names no file after the colon; leave the colon out for standard output",
+                  "`--format " + spec + "` noemt geen bestand na de dubbele punt; laat die weg voor standaarduitvoer"});
+      return std::nullopt;
+    }
+    if (target.to_stdout()) {
+      ++to_stdout;
+      if (!cl.output.empty()) target.path = cl.output;
+    }
+    targets.push_back(std::move(target));
+  }
+  if (to_stdout > 1) {
+    tool_error({"only one report can go to standard output; give the others a file, e.g. `--format sarif:report.sarif`",
+                "er kan maar één rapport naar standaarduitvoer; geef de andere een bestand, bijvoorbeeld "
+                "`--format sarif:rapport.sarif`"});
+    return std::nullopt;
+  }
+  if (!cl.output.empty() && to_stdout == 0) {
+    tool_error({"`--output " + cl.output + "` names no report: every `--format` has a file of its own",
+                "`--output " + cl.output + "` hoort bij geen rapport: elk `--format` heeft een eigen bestand"});
+    return std::nullopt;
+  }
+  std::set<std::string> files;
+  for (const report_target& target : targets) {
+    if (target.to_stdout()) continue;
+    if (!files.insert(std::filesystem::path(target.path).lexically_normal().string()).second) {
+      tool_error({"two reports would be written to `" + target.path + "`; give each its own file",
+                  "twee rapporten zouden naar `" + target.path + "` worden geschreven; geef elk een eigen bestand"});
+      return std::nullopt;
+    }
+  }
+  return targets;
 }
 
 // Reads --config FILE, or the discovered `.akkoord.toml`. nullopt with `failed` set on an unusable file.
@@ -149,19 +208,10 @@ int run(int argc, char** argv) {
   set_message_language(settings.report.lang);
   for (const text& warning : config_warnings) tool_warning(warning);
 
-  const auto format = parse_report_format(cl.format);
-  if (!format) {
-    const bool planned = cl.format == "sarif" || cl.format == "junit" || cl.format == "github" ||
-                         cl.format == "html" || cl.format.find(':') != std::string::npos;
-    tool_error(planned ? text{"output format `" + cl.format + "` is not supported yet; use `text`, `json` or `short`",
-                              "uitvoerformaat `" + cl.format + "` wordt nog niet ondersteund; gebruik `text`, `json` of `short`"}
-                       : text{"unknown output format `" + cl.format + "`; use `text`, `json` or `short`",
-                              "onbekend uitvoerformaat `" + cl.format + "`; gebruik `text`, `json` of `short`"});
-    return exit_trouble;
-  }
-  settings.format = *format;
-  settings.output = cl.output;
-  settings.report.color = settings.format == report_format::text && color_wanted(cl);
+  auto reports = resolve_reports(cl);
+  if (!reports) return exit_trouble;
+  settings.reports = std::move(*reports);
+  settings.report.color = color_wanted(cl);  // for a text report on stdout only (commands.cpp)
   settings.report.summary_only = cl.quiet;
   settings.report.show_suppressed = true;  // short form: listed and marked, as in JSON; text shows only the count
   settings.fail_on = parse_severity(cl.fail_on).value_or(severity::error);

@@ -17,28 +17,32 @@ namespace {
 struct task_kind {
   const char* task;
   const char* executor;
+  const char* responsible;
   const char* taakveld;
+  int share;  // AA tasks: percent of the contribution; kernorganisatie tasks: thousands of euros (paid apart)
   const char* description;
 };
 
-// Basic tasks first: a plan of at least 8 activities has every one of them.
+// Basic tasks first: a plan of at least 14 activities has every kind. The shares keep every taakveld under
+// the benchmark of rules/aa.akkoord and overhead under 25%, so the corpus is clean.
 constexpr task_kind tasks[] = {
-    {"burgerzaken", "AA", "0.2", "Balie, reisdocumenten en basisregistratie personen"},
-    {"belastingen", "AA", "0.61", "Heffing en inning OZB woningen"},
-    {"openbare_orde", "AA", "1.2", "Openbare orde en veiligheid, toezicht en handhaving"},
-    {"groen", "AA", "5.7", "Onderhoud openbaar groen en bomen"},
-    {"wmo", "AA", "6.60", "Hulpmiddelen en diensten Wmo"},
-    {"jeugd", "AA", "6.751", "Jeugdhulp met verblijf"},
-    {"ruimtelijke_ordening", "AA", "8.1", "Bestemmingsplannen en omgevingsvisie"},
-    {"overhead", "AA", "0.4", "ICT, HR en financien"},
-    {"belastingen", "AA", "0.62", "Heffing en inning OZB niet-woningen"},
-    {"wmo", "AA", "6.711", "Huishoudelijke hulp"},
-    {"jeugd", "AA", "6.752", "Jeugdhulp zonder verblijf"},
-    {"strategie", "kernorganisatie", "0.1", "Strategisch advies aan het college"},
-    {"planning_control", "kernorganisatie", "0.4", "Begroting, jaarrekening en tussenrapportages"},
-    {"deelnemingen", "kernorganisatie", "0.1", "Advies over verbonden partijen"},
+    {"burgerzaken", "AA", "aalsmeer", "0.2", 7, "Balie, reisdocumenten, rijbewijzen en basisregistratie personen"},
+    {"belastingen", "AA", "aalsmeer", "0.61", 8, "Heffing en inning onroerendezaakbelasting woningen"},
+    {"openbare_orde", "AA", "aalsmeer", "1.2", 9, "Openbare orde en veiligheid, toezicht en handhaving"},
+    {"groen", "AA", "aalsmeer", "5.7", 9, "Onderhoud openbaar groen, bomen en speelvoorzieningen"},
+    {"wmo", "AA", "aalsmeer", "6.60", 15, "Hulpmiddelen en diensten Wmo, woningaanpassingen"},
+    {"jeugd", "AA", "aalsmeer", "6.751", 15, "Jeugdhulp met verblijf, pleegzorg en gezinshuizen"},
+    {"ruimtelijke_ordening", "AA", "aalsmeer", "8.1", 8, "Omgevingsplan, omgevingsvisie en vergunningverlening"},
+    {"overhead", "AA", "amstelveen", "0.4", 12, "ICT, HR, inkoop en financiele administratie"},
+    {"belastingen", "AA", "aalsmeer", "0.62", 5, "Heffing en inning onroerendezaakbelasting niet-woningen"},
+    {"wmo", "AA", "aalsmeer", "6.711", 7, "Huishoudelijke hulp en begeleiding thuis"},
+    {"jeugd", "AA", "aalsmeer", "6.752", 5, "Jeugdhulp zonder verblijf, ambulante ondersteuning"},
+    {"strategie", "kernorganisatie", "aalsmeer", "0.1", 420, "Strategisch advies aan college en raad"},
+    {"planning_control", "kernorganisatie", "aalsmeer", "0.4", 180, "Begroting, jaarrekening en tussenrapportages"},
+    {"deelnemingen", "kernorganisatie", "aalsmeer", "0.1", 95, "Advies over verbonden partijen en deelnemingen"},
 };
 constexpr std::size_t task_count = sizeof tasks / sizeof tasks[0];
+constexpr std::int64_t contribution_cents = 19'700'000'00;  // EUR 20,000,000 minus the 1.5% saving
 
 class lcg {
  public:
@@ -69,33 +73,59 @@ std::string euros(std::int64_t cents) {
 }
 
 std::string plan_text(std::size_t index, std::size_t activities, lcg& rng) {
-  std::string body;
-  body.reserve(activities * 260 + 512);
+  // Kinds are dealt round-robin, so each kind has activities / 14 activities (give or take one); the AA
+  // kinds share the contribution by their `share`, exactly to the cent: pairs of activities get base + r and
+  // base - r, and the last one of a kind takes what is left.
+  std::size_t per_kind[task_count] = {};
+  for (std::size_t i = 0; i < activities; ++i) ++per_kind[i % task_count];
+  std::int64_t left[task_count];
   std::int64_t aa_total = 0;
+  for (std::size_t k = 0; k < task_count; ++k) {
+    const bool aa = std::string_view(tasks[k].executor) == "AA";
+    left[k] = per_kind[k] == 0 ? 0 : aa ? contribution_cents / 100 * tasks[k].share : tasks[k].share * 1'000'00LL;
+    if (aa) aa_total += left[k];
+  }
+  std::size_t seen[task_count] = {};
+  std::int64_t pending[task_count] = {};  // the r of an unfinished pair
+
+  std::string body;
+  body.reserve(activities * 280 + 512);
   for (std::size_t i = 0; i < activities; ++i) {
-    const task_kind& t = tasks[i < task_count ? i : rng.below(task_count)];
-    const std::int64_t cents = 1'000'000 + static_cast<std::int64_t>(rng.below(5'000'000)) * 10 + rng.below(2) * 5;
-    if (std::string_view(t.executor) == "AA") aa_total += cents;
+    const std::size_t k = i % task_count;
+    const task_kind& t = tasks[k];
+    std::int64_t cents;
+    {
+      const std::size_t n = per_kind[k] - seen[k];  // activities of this kind still to come, this one included
+      const std::int64_t base = left[k] / static_cast<std::int64_t>(n);
+      if (n == 1) {
+        cents = left[k];
+      } else if (seen[k] % 2 == 0) {
+        pending[k] = static_cast<std::int64_t>(rng.below(static_cast<std::uint32_t>(base / 2 + 1)));
+        cents = base + pending[k];
+      } else {
+        cents = base - pending[k];
+      }
+      left[k] -= cents;
+    }
+    ++seen[k];
     const int tenths_fte = 5 + static_cast<int>(rng.below(80));  // 0.5 .. 8.4 fte
     const int hours = tenths_fte * 1536 / 10;
-    char buffer[512];
+    char buffer[640];
     std::snprintf(buffer, sizeof buffer,
-                  "\n[[activity]]\nid = \"A-%06zu\"\ntask = \"%s\"\nexecutor = \"%s\"\ntaakveld = \"%s\"\n"
-                  "budget = %s\nfte = %d.%d\nhours = %d\ndescription = \"%s\"\n",
-                  i + 1, t.task, t.executor, t.taakveld, euros(cents).c_str(), tenths_fte / 10, tenths_fte % 10, hours,
-                  t.description);
+                  "\n[[activity]]\nid = \"A-%06zu\"\ntask = \"%s\"\nexecutor = \"%s\"\nresponsible = \"%s\"\n"
+                  "taakveld = \"%s\"\nbudget = %s\nfte = %d.%d\nhours = %d\ndescription = \"%s\"\n",
+                  i + 1, t.task, t.executor, t.responsible, t.taakveld, euros(cents).c_str(), tenths_fte / 10,
+                  tenths_fte % 10, hours, t.description);
     body += buffer;
     if (i % 10 == 3) body += "from = 2025-03-01\nto = 2025-10-31\n";
   }
-  std::string head;
   char buffer[512];
   std::snprintf(buffer, sizeof buffer,
                 "# Benchmark plan %zu (generated by bench_corpus; illustrative)\n[plan]\nagreement = \"AA\"\n"
                 "municipality = \"aalsmeer\"\nyear = 2025\nstatus = \"vastgesteld\"\nadopted = 2024-11-12\n\n"
                 "[contribution]\nid = \"dienstverleningsbijdrage\"\ntotal = %s\n",
                 index, euros(aa_total).c_str());
-  head = buffer;
-  return head + body + "\n[[milestone]]\nid = \"evaluatie\"\ncompleted = 2025-06-20\n";
+  return buffer + body + "\n[[milestone]]\nid = \"evaluatie\"\ncompleted = 2025-06-20\n";
 }
 
 int usage() {

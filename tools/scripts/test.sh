@@ -7,11 +7,13 @@ cd "$(dirname "$0")/../.."
 
 # Keep this list in step with README command (1); a test compares them.
 packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev)
+# Only the tests need these: the validators that check the SARIF and JUnit reports against their schemas.
+test_only=(python3-jsonschema libxml2-utils)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y --no-install-recommends "${packages[@]}"
+  apt-get install -y --no-install-recommends "${packages[@]}" "${test_only[@]}"
 fi
 
 # The test suite runs in a Debug build: assertions stay on, so it also proves that no assertion aborts on input.

@@ -67,29 +67,38 @@ bool returned_from(const agreement_model& agreement, std::string_view executor, 
 }
 
 std::vector<executor_stretch> executors_during(const ast::task_decl& task, day_range range) {
-  std::vector<const ast::timeline_entry*> entries;
-  entries.reserve(task.timeline.size());
-  for (const auto& entry : task.timeline) {
-    if (!is_valid(entry.from.value())) return {};
-    entries.push_back(&entry);
-  }
   // Date order; of two entries on one date the later one in the file is in force (agreement_model::executor_at).
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const auto* a, const auto* b) { return a->from.value() < b->from.value(); });
+  // A linted agreement is in date order already; only an unordered timeline is sorted (into a copy).
+  constexpr std::size_t inline_entries = 8;
+  const ast::timeline_entry* inline_buffer[inline_entries];
+  std::vector<const ast::timeline_entry*> heap_buffer;
+  const ast::timeline_entry** entries = inline_buffer;
+  if (task.timeline.size() > inline_entries) {
+    heap_buffer.resize(task.timeline.size());
+    entries = heap_buffer.data();
+  }
+  const std::size_t count = task.timeline.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!is_valid(task.timeline[i].from.value())) return {};
+    entries[i] = &task.timeline[i];
+  }
+  const auto by_date = [](const auto* a, const auto* b) { return a->from.value() < b->from.value(); };
+  if (!std::is_sorted(entries, entries + count, by_date)) std::stable_sort(entries, entries + count, by_date);
 
   std::vector<executor_stretch> out;
   if (range.to < range.from) return out;
+  out.reserve(count + 1);
   const auto add = [&](civil_date from, civil_date to, const ast::timeline_entry* entry,
                        const ast::timeline_entry* previous) {
     from = std::max(from, range.from);
     to = std::min(to, range.to);
     if (from <= to) out.push_back({from, to, entry, previous});
   };
-  if (entries.empty() || range.from < entries.front()->from.value())
-    add(range.from, entries.empty() ? range.to : previous_day(entries.front()->from.value()), nullptr, nullptr);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  if (count == 0 || range.from < entries[0]->from.value())
+    add(range.from, count == 0 ? range.to : previous_day(entries[0]->from.value()), nullptr, nullptr);
+  for (std::size_t i = 0; i < count; ++i) {
     const civil_date start = entries[i]->from.value();
-    const civil_date end = i + 1 < entries.size() ? previous_day(entries[i + 1]->from.value()) : range.to;
+    const civil_date end = i + 1 < count ? previous_day(entries[i + 1]->from.value()) : range.to;
     if (start > range.to) break;
     add(start, std::min(end, range.to), entries[i], i > 0 ? entries[i - 1] : nullptr);
   }
@@ -118,21 +127,20 @@ int compare_fractions(u128 a, u128 b, u128 c, u128 d) {
 text money(std::int64_t cents) { return {format_cents(cents, money_style::en), format_cents(cents, money_style::nl)}; }
 
 text count(std::int64_t n) {
-  const bool negative = n < 0;
   std::string digits = std::to_string(n);
-  if (negative) digits.erase(0, 1);
   text out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
+  std::size_t first = 0;
+  if (digits[0] == '-') {  // sign first; built front to back (GCC 12 misreads insert(0, …) at -O3)
+    out.en = out.nl = "-";
+    first = 1;
+  }
+  for (std::size_t i = first; i < digits.size(); ++i) {
+    if (i > first && (digits.size() - i) % 3 == 0) {
       out.en += ',';
       out.nl += '.';
     }
     out.en += digits[i];
     out.nl += digits[i];
-  }
-  if (negative) {
-    out.en.insert(0, "-");
-    out.nl.insert(0, "-");
   }
   return out;
 }

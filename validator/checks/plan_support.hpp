@@ -99,7 +99,7 @@ template <class Range>
 std::optional<text> did_you_mean_help(std::string_view word, const Range& candidates) {
   const auto best = did_you_mean(word, candidates);
   if (!best) return std::nullopt;
-  return text{"did you mean `" + *best + "`?", "bedoelde je `" + *best + "`?"};
+  return did_you_mean_text(*best);
 }
 
 }  // namespace akkoord::plan_support

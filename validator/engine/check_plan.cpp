@@ -99,7 +99,10 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
       for (std::size_t k = 0; k < s.ids.size(); ++k) {
         if (s.ids[k] != d.id) continue;
         states[*it].id_used[k] = true;
-        if (states[*it].valid) d.suppressed = true;
+        if (states[*it].valid) {
+          d.suppressed = true;
+          d.suppression_reason = s.reason;
+        }
       }
     }
   }
@@ -132,7 +135,7 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
       if (!is_known_id(agreement, id)) {
         std::optional<text> help;
         if (auto best = closest_id(agreement, id))
-          help = text{fmt::format("did you mean `{}`?", *best), fmt::format("bedoelde je `{}`?", *best)};
+          help = did_you_mean_text(*best);
         else
           help = text{"`akkoord checks` lists the check ids", "`akkoord checks` toont de check-ids"};
         reports.push_back(suppression_finding(
@@ -154,9 +157,9 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
 }  // namespace
 
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
-                            const check_settings& settings) {
+                            const check_settings& settings, plan& p) {
   diagnostics found;
-  const plan p = read_plan(plan_file, found);
+  p = read_plan(plan_file, found);
   if (p.readable) {
     const plan_context context{agreement, p, taakveld_catalog::builtin()};
     // Every check's check_plan() runs (agreement checks inherit an empty one; `unknown-taakveld` has both
@@ -173,6 +176,12 @@ diagnostics check_plan_file(const agreement_model& agreement, const source_file&
   apply_settings(found, settings);
   sort_diagnostics(found);
   return found;
+}
+
+diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
+                            const check_settings& settings) {
+  plan p;
+  return check_plan_file(agreement, plan_file, settings, p);
 }
 
 }  // namespace akkoord

@@ -84,4 +84,9 @@ void closest_match::consider(std::string_view candidate) {
   }
 }
 
+text did_you_mean_text(std::string_view suggestion) {
+  const std::string quoted = "`" + std::string(suggestion) + "`";
+  return {"did you mean " + quoted + "?", "bedoelde u " + quoted + "?"};
+}
+
 }  // namespace akkoord

@@ -1,6 +1,7 @@
 // The text renderers: the rich compiler-style form (source line and caret per location) and the short form.
 #include <algorithm>
 #include <charconv>
+#include <utility>
 #include <vector>
 
 #include "akkoord/validator/report.hpp"
@@ -231,11 +232,23 @@ void append_block(std::string& out, std::string_view word, std::string_view styl
 
 }  // namespace
 
+// The formats by name; one renderer file each (text.cpp has text and short).
+constexpr std::pair<std::string_view, report_format> format_names[] = {
+    {"text", report_format::text},   {"short", report_format::short_}, {"json", report_format::json},
+    {"sarif", report_format::sarif}, {"junit", report_format::junit},  {"github", report_format::github},
+    {"html", report_format::html},
+};
+
 std::optional<report_format> parse_report_format(std::string_view name) {
-  if (name == "text") return report_format::text;
-  if (name == "short") return report_format::short_;
-  if (name == "json") return report_format::json;
+  for (const auto& [known, format] : format_names)
+    if (name == known) return format;
   return std::nullopt;
+}
+
+std::string_view report_format_name(report_format format) {
+  for (const auto& [known, f] : format_names)
+    if (f == format) return known;
+  return "text";
 }
 
 std::string_view severity_word(severity s, language lang) {
@@ -384,10 +397,19 @@ void render_short(std::string& out, const diagnostics& ds, const report_summary&
 
 void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
             const report_options& options) {
+  render(format, out, ds, summary, options, report_context{});
+}
+
+void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
+            const report_options& options, const report_context& context) {
   switch (format) {
     case report_format::text: render_text(out, ds, summary, options); return;
     case report_format::short_: render_short(out, ds, summary, options); return;
     case report_format::json: render_json(out, ds, summary, options.lang); return;
+    case report_format::sarif: render_sarif(out, ds, options, context); return;
+    case report_format::junit: render_junit(out, ds, options, context); return;
+    case report_format::github: render_github(out, ds, options); return;
+    case report_format::html: render_html(out, ds, summary, options, context); return;
   }
 }
 

@@ -23,7 +23,7 @@ type_t scalar(vtype k) { return {k, vtype::unknown}; }
 std::string quoted(std::string_view s) { return "`" + std::string(s) + "`"; }
 
 text did_you_mean_help(const std::string& suggestion) {
-  return {"did you mean " + quoted(suggestion) + "?", "bedoelde u " + quoted(suggestion) + "?"};
+  return did_you_mean_text(suggestion);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view last_word) {

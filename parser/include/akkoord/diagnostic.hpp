@@ -39,7 +39,7 @@ struct diagnostic {
   std::vector<text> notes;     // circumstances
   std::optional<text> help;    // the fix
   bool suppressed = false;     // waived by an inline suppression; still listed in machine formats
-  std::string suppression_reason;  // when suppressed: the waiver's reason (after `--`), for SARIF and HTML
+  std::string suppression_reason{};  // when suppressed: the waiver's reason (after `--`), for SARIF and HTML
 };
 
 using diagnostics = std::vector<diagnostic>;

@@ -1,7 +1,5 @@
 #include "taakveld_mismatch/taakveld_mismatch.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "plan_support.hpp"
@@ -29,6 +27,15 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
     // A code that is no taakveld at all this year is `unknown-taakveld`: one root cause, one finding.
     if (list != nullptr && !list->find(a.taakveld->value)) continue;
 
+    // the common case first, without allocating: the code is one of the task's codes for this year
+    bool any_clause = false, listed = false;
+    for (const auto& clause : task->taakvelden) {
+      if (!applies_in(clause, *year)) continue;
+      any_clause = true;
+      for (const auto& code : clause.codes) listed = listed || code.code == a.taakveld->value;
+    }
+    if (!any_clause || listed) continue;  // no taakveld stated for this year: nothing to compare with
+
     std::vector<const ast::taakveld_clause*> clauses;
     std::vector<std::string> codes;
     for (const auto& clause : task->taakvelden) {
@@ -36,8 +43,6 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
       clauses.push_back(&clause);
       for (const auto& code : clause.codes) codes.push_back(code.code);
     }
-    if (clauses.empty()) continue;  // the task states no taakveld for this year: nothing to compare with
-    if (std::find(codes.begin(), codes.end(), a.taakveld->value) != codes.end()) continue;
 
     const std::string& code = a.taakveld->value;
     const std::string& task_id = task->id.name;

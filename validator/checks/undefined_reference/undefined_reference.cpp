@@ -74,7 +74,7 @@ void undefined_reference::lint(const lint_context& context, diagnostics& out) co
     if (const auto& suggestion = match.best()) {
       const ast::identifier* target = find_declared(model, ref.kind, *suggestion);
       if (target == nullptr && ref.or_party) target = find_declared(model, decl_kind::party, *suggestion);
-      d.help = text{"did you mean " + quoted(*suggestion) + "?", "bedoelde u " + quoted(*suggestion) + "?"};
+      d.help = did_you_mean_text(*suggestion);
       if (target)
         d.related.push_back({target->span, {quoted(*suggestion) + " is declared here",
                                             quoted(*suggestion) + " is hier gedefinieerd"}});

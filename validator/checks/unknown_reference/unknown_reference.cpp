@@ -48,7 +48,7 @@ void unknown_reference::check_plan(const plan_context& context, diagnostics& out
       for (const auto& [id, decl] : agreement.parties) match.consider(id);
       std::optional<text> help;
       if (match.best())
-        help = text{"did you mean `" + *match.best() + "`?", "bedoelde je `" + *match.best() + "`?"};
+        help = did_you_mean_text(*match.best());
       report(*a.executor, {"executor", "uitvoerder"}, std::move(help));
     }
   }

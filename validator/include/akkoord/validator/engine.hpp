@@ -35,4 +35,9 @@ std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
                             const check_settings& settings);
 
+struct plan;  // validator/plan.hpp
+// Same, and hands over the typed plan (for reports that chart it), so the file is parsed only once.
+diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
+                            const check_settings& settings, plan& read);
+
 }  // namespace akkoord

@@ -76,6 +76,8 @@ struct plan_figures {
   std::optional<std::int64_t> inhabitants;          // of the municipality, from the agreement
   std::string contribution_id;
   std::optional<std::int64_t> contribution_cents;   // the plan's `[contribution] total`
+  std::string payee;                                // the executor the contribution pays (the agreement)
+  std::optional<std::int64_t> payee_budget_cents;   // the budgets of the activities it executes, added up
   std::int64_t budget_cents = 0;                    // every activity budget, added up
   bool overflow = false;                            // a sum did not fit: the figures are not shown
   std::vector<taakveld_spending> taakvelden;        // in taakveld order (0.1, 0.2, …, 0.10)

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "akkoord/diagnostic.hpp"
+
 namespace akkoord {
 
 // Damerau–Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two neighbours),
@@ -35,6 +37,9 @@ class closest_match {
 };
 
 // The closest key of a map, or element of a range of strings.
+// The help text for a suggestion, worded once for the whole tool (formal Dutch: the readers are civil servants).
+text did_you_mean_text(std::string_view suggestion);
+
 template <class Range>
 std::optional<std::string> did_you_mean(std::string_view word, const Range& candidates) {
   closest_match match(word);

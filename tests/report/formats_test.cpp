@@ -1,0 +1,680 @@
+// The SARIF, JUnit, GitHub and HTML renderers on hand-made diagnostics: locations (columns in characters),
+// related locations, suppressed findings, escaping, both languages, and the structure the schemas demand.
+// (tests/e2e/validate_reports.py validates the binary's reports with the real schema validators.)
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "akkoord/validator/report.hpp"
+#include "mini_json.hpp"
+
+namespace akkoord {
+namespace {
+
+source_span span_of(const source_file& f, std::uint32_t line, std::uint32_t column, std::uint32_t end_column) {
+  return {&f, {line, column}, {line, end_column}};
+}
+
+diagnostic make(std::string id, severity level, std::string en, source_span where) {
+  diagnostic d;
+  d.id = std::move(id);
+  d.level = level;
+  d.message = {std::move(en), "nl: " + d.id};
+  d.primary = where;
+  return d;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+// A plan with a finding, a related clause in the agreement, and a waived finding; used by every format.
+struct scenario {
+  source_file plan{"plans/2025.toml",
+                   "[plan]\n"
+                   "omschrijving = \"co\xC3\xB6rdinatie \xE2\x82\xAC\"  executor = \"AA\"\n"
+                   "hours = 12000\n"};
+  source_file agreement{"rules/aa.akkoord",
+                        "task strategie \"Strategie\" {\n"
+                        "  taakveld 0.1\n"
+                        "  returned_to kernorganisatie from 2022-04-01\n"
+                        "}\n"};
+  diagnostics ds;
+  report_context context;
+
+  scenario() {
+    // `executor` starts at character 33 of line 2 (byte 36: `ö` and `€` take 2 and 3 bytes).
+    diagnostic returned = make("returned-competence", severity::error, "task `strategie` was returned",
+                               span_of(plan, 2, 33, 48));
+    returned.related.push_back({{&agreement, {3, 3}, {3, 46}}, {"returned here", "hier teruggenomen"}});
+    returned.notes.push_back({"since 2022", "sinds 2022"});
+    returned.help = text{"use `kernorganisatie`", "gebruik `kernorganisatie`"};
+    diagnostic waived = make("fte-hours-mismatch", severity::warning, "hours differ", span_of(plan, 3, 9, 14));
+    waived.suppressed = true;
+    waived.suppression_reason = "besluit B&W 2025/123";
+    diagnostic info = make("above-benchmark", severity::info, "above the benchmark", span_of(plan, 3, 1, 6));
+    ds = {returned, waived, info};
+    sort_diagnostics(ds);
+    context.files.push_back({"plans/2025.toml",
+                             {"above-benchmark", "fte-hours-mismatch", "returned-competence", "wrong-executor"},
+                             std::nullopt});
+    context.checks = {
+        {"above-benchmark", severity::info, {"spending above the benchmark", "uitgaven boven de benchmark"},
+         "# above-benchmark\n\nSpending above the benchmark.\n"},
+        {"fte-hours-mismatch", severity::warning, {"hours and FTE differ", "uren en fte verschillen"}, "# fte\n"},
+        {"returned-competence", severity::error, {"work on a returned task", "werk aan een teruggenomen taak"},
+         "# returned-competence\n\nA task was *returned*.\n"},
+    };
+    context.tool_version = "1.2.3";
+  }
+};
+
+// ---- SARIF ----------------------------------------------------------------------------------------------
+
+mini_json::value sarif_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
+  std::string out;
+  render_sarif(out, ds, {.lang = lang}, context);
+  return mini_json::parse(out);
+}
+
+TEST(SarifRenderer, RunWithDriverRulesAndColumnKind) {
+  const scenario s;
+  const auto log = sarif_of(s.ds, s.context);
+  EXPECT_EQ(log["version"].str(), "2.1.0");
+  EXPECT_NE(log["$schema"].str().find("sarif-schema-2.1.0.json"), std::string::npos);
+  ASSERT_EQ(log["runs"].arr().size(), 1u);
+  const auto& run = log["runs"].arr()[0];
+  EXPECT_EQ(run["columnKind"].str(), "unicodeCodePoints") << "akkoord counts columns in characters";
+  EXPECT_EQ(run["language"].str(), "en");
+  const auto& driver = run["tool"]["driver"];
+  EXPECT_EQ(driver["name"].str(), "akkoord");
+  EXPECT_EQ(driver["version"].str(), "1.2.3");
+  // One rule per id that occurs, sorted; not for checks that found nothing (wrong-executor).
+  std::vector<std::string> ids;
+  for (const auto& rule : driver["rules"].arr()) ids.push_back(rule["id"].str());
+  EXPECT_EQ(ids, (std::vector<std::string>{"above-benchmark", "fte-hours-mismatch", "returned-competence"}));
+  const auto& rule = driver["rules"].arr()[2];
+  EXPECT_EQ(rule["shortDescription"]["text"].str(), "work on a returned task");
+  EXPECT_EQ(rule["fullDescription"]["text"].str(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule["help"]["markdown"].str(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule["defaultConfiguration"]["level"].str(), "error");
+  EXPECT_EQ(driver["rules"].arr()[0]["defaultConfiguration"]["level"].str(), "note");
+}
+
+TEST(SarifRenderer, ResultsCarryLevelMessageAndPhysicalLocationInCharacters) {
+  const scenario s;
+  const auto log = sarif_of(s.ds, s.context);
+  const auto& results = log["runs"].arr()[0]["results"].arr();
+  ASSERT_EQ(results.size(), 3u);
+  const auto& first = results[0];  // sorted: line 2 first
+  EXPECT_EQ(first["ruleId"].str(), "returned-competence");
+  EXPECT_EQ(first["ruleIndex"].number(), 2);
+  EXPECT_EQ(first["level"].str(), "error");
+  EXPECT_EQ(first["message"]["text"].str(), "task `strategie` was returned");
+  const auto& location = first["locations"].arr().at(0)["physicalLocation"];
+  EXPECT_EQ(location["artifactLocation"]["uri"].str(), "plans/2025.toml") << "the path as given, relative";
+  const auto& region = location["region"];
+  EXPECT_EQ(region["startLine"].number(), 2);
+  EXPECT_EQ(region["startColumn"].number(), 33) << "characters, not bytes (36)";
+  EXPECT_EQ(region["endLine"].number(), 2);
+  EXPECT_EQ(region["endColumn"].number(), 48);
+  EXPECT_EQ(first["properties"]["help"].str(), "use `kernorganisatie`");
+  EXPECT_EQ(first["properties"]["notes"].arr().at(0).str(), "since 2022");
+  EXPECT_EQ(results[1]["level"].str(), "note") << "info is SARIF's note";
+  EXPECT_FALSE(first.has("suppressions"));
+}
+
+TEST(SarifRenderer, RelatedLocationsHaveIdsLocationsAndMessages) {
+  const scenario s;
+  const auto log = sarif_of(s.ds, s.context);
+  const auto& related = log["runs"].arr()[0]["results"].arr()[0]["relatedLocations"].arr();
+  ASSERT_EQ(related.size(), 1u);
+  EXPECT_EQ(related[0]["id"].number(), 1);
+  EXPECT_EQ(related[0]["message"]["text"].str(), "returned here");
+  const auto& physical = related[0]["physicalLocation"];
+  EXPECT_EQ(physical["artifactLocation"]["uri"].str(), "rules/aa.akkoord");
+  EXPECT_EQ(physical["region"]["startLine"].number(), 3);
+  EXPECT_EQ(physical["region"]["startColumn"].number(), 3);
+}
+
+TEST(SarifRenderer, SuppressedFindingsAreListedWithTheirJustification) {
+  const scenario s;
+  const auto log = sarif_of(s.ds, s.context);
+  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto waived = std::find_if(results.begin(), results.end(),
+                                   [](const auto& r) { return r["ruleId"].str() == "fte-hours-mismatch"; });
+  ASSERT_NE(waived, results.end());
+  const auto& suppression = (*waived)["suppressions"].arr().at(0);
+  EXPECT_EQ(suppression["kind"].str(), "inSource");
+  EXPECT_EQ(suppression["justification"].str(), "besluit B&W 2025/123");
+  EXPECT_FALSE(suppression.has("state")) << "2.1.0 says `state`, errata01 `status`: neither, so both schemas pass";
+  EXPECT_FALSE(suppression.has("status"));
+}
+
+TEST(SarifRenderer, WholeFileAndFilelessFindings) {
+  const source_file empty("plans/missing.toml", "");
+  const diagnostics ds{{"toml-syntax", severity::error, {"cannot read", "kan niet lezen"}, {&empty, {}, {}}, {}, {}, {}, false},
+                       {"", severity::warning, {"no place", "geen plaats"}, {}, {}, {}, {}, false}};
+  const auto log = sarif_of(ds, {});
+  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto& whole = results[0]["locations"].arr().at(0)["physicalLocation"];
+  EXPECT_EQ(whole["artifactLocation"]["uri"].str(), "plans/missing.toml");
+  EXPECT_FALSE(whole.has("region")) << "a region needs a startLine (errata01)";
+  EXPECT_FALSE(results[1].has("locations"));
+  // No description known: the rule is still there, with its id only.
+  EXPECT_EQ(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().at(1)["id"].str(), "toml-syntax");
+}
+
+TEST(SarifRenderer, PathsBecomeUriReferences) {
+  const source_file odd("plans/ruimte en #1 100% \xE2\x82\xAC.toml", "x\n");
+  const source_file colon("c:x.toml", "x\n");
+  const source_file absolute("/tmp/a b/plan.toml", "x\n");
+  const diagnostics ds{make("a", severity::error, "m", span_of(odd, 1, 1, 2)),
+                       make("b", severity::error, "m", span_of(colon, 1, 1, 2)),
+                       make("c", severity::error, "m", span_of(absolute, 1, 1, 2))};
+  const auto log = sarif_of(ds, {});
+  const auto uri = [&](std::size_t k) {
+    return log["runs"].arr()[0]["results"].arr()[k]["locations"].arr()[0]["physicalLocation"]["artifactLocation"]["uri"].str();
+  };
+  EXPECT_EQ(uri(0), "plans/ruimte%20en%20%231%20100%25%20%E2%82%AC.toml");
+  EXPECT_EQ(uri(1), "c%3Ax.toml") << "never read as a URI scheme";
+  EXPECT_EQ(uri(2), "file:///tmp/a%20b/plan.toml");
+}
+
+TEST(SarifRenderer, DutchMessagesAndDescriptions) {
+  const scenario s;
+  const auto log = sarif_of(s.ds, s.context, language::nl);
+  const auto& run = log["runs"].arr()[0];
+  EXPECT_EQ(run["language"].str(), "nl");
+  EXPECT_EQ(run["results"].arr()[0]["message"]["text"].str(), "nl: returned-competence");
+  EXPECT_EQ(run["results"].arr()[0]["relatedLocations"].arr()[0]["message"]["text"].str(), "hier teruggenomen");
+  EXPECT_EQ(run["tool"]["driver"]["rules"].arr()[2]["shortDescription"]["text"].str(), "werk aan een teruggenomen taak");
+  EXPECT_EQ(run["results"].arr()[0]["level"].str(), "error") << "levels are SARIF's words in any language";
+}
+
+TEST(SarifRenderer, EscapesEverythingIntoValidJson) {
+  const source_file f("a\"b\\c.toml", "x\n");
+  diagnostic d = make("x", severity::error, "quote \" backslash \\ newline \n tab \t bell \x07 bad \xff", span_of(f, 1, 1, 2));
+  d.related.push_back({span_of(f, 1, 1, 2), {"</script>", "x"}});
+  const auto log = sarif_of({d}, {});
+  const auto& result = log["runs"].arr()[0]["results"].arr()[0];
+  EXPECT_EQ(result["message"]["text"].str(), "quote \" backslash \\ newline \n tab \t bell \x07 bad \xEF\xBF\xBD");
+  EXPECT_EQ(result["relatedLocations"].arr()[0]["message"]["text"].str(), "</script>");
+}
+
+TEST(SarifRenderer, EmptyRunIsValid) {
+  const auto log = sarif_of({}, {});
+  EXPECT_TRUE(log["runs"].arr()[0]["results"].arr().empty());
+  EXPECT_TRUE(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().empty());
+  EXPECT_FALSE(log["runs"].arr()[0]["tool"]["driver"].has("version")) << "no version known: left out";
+}
+
+// The schema itself, read here: every enum value we emit is one it allows, and every object we emit has the
+// properties it requires and no property it does not define (additionalProperties is false throughout).
+class SarifSchema : public ::testing::TestWithParam<std::string> {
+ protected:
+  static std::string read(const std::string& name) {
+    std::ifstream in(std::string(AKKOORD_SOURCE_DIR) + "/tests/data/schemas/" + name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  }
+};
+
+const mini_json::value& definition(const mini_json::value& schema, const std::string& name) {
+  return schema["definitions"][name];
+}
+
+// Checks an emitted object against a schema definition: required properties present, no unknown property,
+// enum values allowed, types of integers and strings right. Recurses into the definitions we use.
+void check_object(const mini_json::value& schema, const std::string& name, const mini_json::value& object,
+                  const std::string& where) {
+  const mini_json::value& def = definition(schema, name);
+  ASSERT_TRUE(object.is_object()) << where;
+  if (def.has("required")) {
+    for (const auto& required : def["required"].arr()) {
+      EXPECT_TRUE(object.has(required.str())) << where << ": " << required.str();
+    }
+  }
+  if (def.has("anyOf")) {
+    bool any = false;
+    for (const auto& option : def["anyOf"].arr()) {
+      bool all = true;
+      for (const auto& required : option["required"].arr()) all = all && object.has(required.str());
+      any = any || all;
+    }
+    EXPECT_TRUE(any) << where << ": none of the anyOf alternatives of " << name;
+  }
+  const mini_json::value& properties = def["properties"];
+  for (const auto& [key, value] : object.obj()) {
+    ASSERT_TRUE(properties.has(key)) << where << ": `" << key << "` is not a property of " << name;
+    const mini_json::value& property = properties[key];
+    if (property.has("enum")) {
+      std::set<std::string> allowed;
+      for (const auto& e : property["enum"].arr()) allowed.insert(e.str());
+      EXPECT_TRUE(allowed.count(value.str())) << where << "." << key << " = " << value.str();
+    }
+    if (property.has("type")) {
+      const std::string type = property["type"].str();
+      if (type == "integer") {
+        EXPECT_TRUE(value.is_number() && (!property.has("minimum") || value.number() >= property["minimum"].number()))
+            << where << "." << key;
+      } else if (type == "string") {
+        EXPECT_TRUE(value.is_string()) << where << "." << key;
+      } else if (type == "array") {
+        EXPECT_TRUE(value.is_array()) << where << "." << key;
+      }
+    }
+    if (property.has("$ref")) {
+      const std::string ref = property["$ref"].str();
+      const std::string target = ref.substr(ref.rfind('/') + 1);
+      if (target != "propertyBag") check_object(schema, target, value, where + "." + key);
+    } else if (property.has("items") && property["items"].has("$ref")) {
+      const std::string ref = property["items"]["$ref"].str();
+      for (const auto& item : value.arr()) check_object(schema, ref.substr(ref.rfind('/') + 1), item, where + "." + key + "[]");
+    }
+  }
+}
+
+TEST_P(SarifSchema, OutputHasTheRequiredPropertiesAndAllowedValues) {
+  const mini_json::value schema = mini_json::parse(read(GetParam()));
+  const scenario s;
+  const source_file empty("plans/missing.toml", "");
+  diagnostics ds = s.ds;
+  ds.push_back({"toml-syntax", severity::error, {"cannot read", "x"}, {&empty, {}, {}}, {}, {}, {}, false});
+  std::string out;
+  render_sarif(out, ds, {}, s.context);
+  const mini_json::value log = mini_json::parse(out);
+  for (const auto& required : schema["required"].arr()) EXPECT_TRUE(log.has(required.str())) << required.str();
+  EXPECT_EQ(log["version"].str(), schema["properties"]["version"]["enum"].arr().at(0).str());
+  for (const auto& run : log["runs"].arr()) check_object(schema, "run", run, "run");
+}
+
+INSTANTIATE_TEST_SUITE_P(BothVariants, SarifSchema,
+                         ::testing::Values("sarif-schema-2.1.0.json", "sarif-schema-2.1.0-errata01.json"),
+                         [](const auto& param) { return param.index == 0 ? std::string("Standard") : std::string("Errata01"); });
+
+// ---- JUnit ----------------------------------------------------------------------------------------------
+
+std::string junit_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
+  std::string out;
+  render_junit(out, ds, {.lang = lang}, context);
+  return out;
+}
+
+TEST(JunitRenderer, ATestcasePerFilePerCheckThatRan) {
+  const scenario s;
+  const std::string out = junit_of(s.ds, s.context);
+  EXPECT_EQ(out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"akkoord\" tests=\"4\" failures=\"1\" errors=\"0\">\n", 0), 0u) << out;
+  EXPECT_NE(out.find("<testsuite name=\"plans/2025.toml\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"0\">"), std::string::npos) << out;
+  // Sorted by check id; a check without findings passes (an empty testcase).
+  EXPECT_NE(out.find("<testcase classname=\"plans/2025.toml\" name=\"wrong-executor\"/>"), std::string::npos) << out;
+  EXPECT_LT(out.find("name=\"above-benchmark\""), out.find("name=\"fte-hours-mismatch\""));
+  EXPECT_LT(out.find("name=\"fte-hours-mismatch\""), out.find("name=\"returned-competence\""));
+  EXPECT_EQ(out.find("<testsuite name=\"rules/aa.akkoord\""), std::string::npos) << "related files are no testsuite";
+}
+
+TEST(JunitRenderer, FindingsAtTheFailingSeverityAreFailuresWithMessageAndLocation) {
+  const scenario s;
+  const std::string out = junit_of(s.ds, s.context);
+  EXPECT_NE(out.find("<failure type=\"error\" message=\"task `strategie` was returned\">"
+                     "plans/2025.toml:2:33: error: task `strategie` was returned [returned-competence]\n"
+                     "  related: rules/aa.akkoord:3:3: returned here\n"
+                     "  note: since 2022\n"
+                     "  help: use `kernorganisatie`</failure>"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(count(out, "<failure "), 1u) << "the info and the suppressed warning are no failures";
+  // Below --fail-on and suppressed: in the testcase's output, marked.
+  EXPECT_NE(out.find("<system-out>plans/2025.toml:3:1: info: above the benchmark [above-benchmark]</system-out>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("[fte-hours-mismatch] (suppressed)"), std::string::npos) << out;
+}
+
+TEST(JunitRenderer, FailOnDecidesWhatFails) {
+  scenario s;
+  s.context.fail_on = severity::info;
+  const std::string out = junit_of(s.ds, s.context);
+  EXPECT_EQ(count(out, "<failure "), 2u) << "error and info; the suppressed warning never fails";
+  EXPECT_NE(out.find("<failure type=\"info\" message=\"above the benchmark\">"), std::string::npos) << out;
+  EXPECT_NE(out.find("tests=\"4\" failures=\"2\""), std::string::npos) << out;
+}
+
+TEST(JunitRenderer, EscapesAttributesAndText) {
+  const source_file f("plans/<a & \"b\">.toml", "x\n");
+  diagnostic d = make("x", severity::error, "a<b & 'c' \"d\"\nline two]]>\x01\xff", span_of(f, 1, 1, 2));
+  report_context context;
+  context.files.push_back({"plans/<a & \"b\">.toml", {"x"}, std::nullopt});
+  const std::string out = junit_of({d}, context);
+  EXPECT_NE(out.find("<testsuite name=\"plans/&lt;a &amp; &quot;b&quot;&gt;.toml\""), std::string::npos) << out;
+  EXPECT_NE(out.find("message=\"a&lt;b &amp; &#39;c&#39; &quot;d&quot;&#10;line two]]&gt;\xEF\xBF\xBD\xEF\xBF\xBD\""),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find('\x01'), std::string::npos);
+  EXPECT_EQ(out.find('\xff'), std::string::npos);
+  EXPECT_EQ(out.find("]]>"), std::string::npos);
+}
+
+TEST(JunitRenderer, FindingsInFilesOutsideTheContextGetTheirOwnSuite) {
+  const source_file included("rules/part.akkoord", "x\n");
+  const diagnostics ds{make("undefined-reference", severity::error, "m", span_of(included, 1, 1, 2)),
+                       {"", severity::error, {"no file", "geen bestand"}, {}, {}, {}, {}, false}};
+  const std::string out = junit_of(ds, {});
+  EXPECT_NE(out.find("<testsuite name=\"rules/part.akkoord\" tests=\"1\" failures=\"1\""), std::string::npos) << out;
+  EXPECT_NE(out.find("<testcase classname=\"akkoord\" name=\"akkoord\">"), std::string::npos) << out;
+}
+
+TEST(JunitRenderer, DutchText) {
+  const scenario s;
+  const std::string out = junit_of(s.ds, s.context, language::nl);
+  EXPECT_NE(out.find("message=\"nl: returned-competence\""), std::string::npos) << out;
+  EXPECT_NE(out.find(": fout: nl: returned-competence"), std::string::npos) << out;
+  EXPECT_NE(out.find("(onderdrukt)"), std::string::npos) << out;
+  EXPECT_NE(out.find("type=\"error\""), std::string::npos) << "the type is the severity's id";
+}
+
+TEST(XmlEscape, ReplacesWhatXmlForbids) {
+  std::string out;
+  append_xml_escaped(out, "<&>\"'\t\n\x0b\x7f\xc2\x85\xef\xbf\xbe ok \xE2\x82\xAC");
+  EXPECT_EQ(out, "&lt;&amp;&gt;&quot;&#39;\t\n\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD ok \xE2\x82\xAC");
+  out.clear();
+  append_xml_escaped(out, "a\tb\nc\rd", true);
+  EXPECT_EQ(out, "a&#9;b&#10;c&#13;d");
+}
+
+// ---- GitHub ---------------------------------------------------------------------------------------------
+
+std::string github_of(const diagnostics& ds, language lang = language::en) {
+  std::string out;
+  render_github(out, ds, {.lang = lang});
+  return out;
+}
+
+TEST(GithubRenderer, OneWorkflowCommandPerFindingNotSuppressed) {
+  const scenario s;
+  const std::string out = github_of(s.ds);
+  EXPECT_EQ(out,
+            "::error file=plans/2025.toml,line=2,col=33,endLine=2,endColumn=48,title=returned-competence::"
+            "task `strategie` was returned%0Arelated: rules/aa.akkoord:3:3: returned here%0Anote: since 2022"
+            "%0Ahelp: use `kernorganisatie`\n"
+            "::notice file=plans/2025.toml,line=3,col=1,endLine=3,endColumn=6,title=above-benchmark::"
+            "above the benchmark\n");
+}
+
+TEST(GithubRenderer, WarningsAndDutch) {
+  const source_file f("a.toml", "x\n");
+  diagnostic d = make("unknown-field", severity::warning, "unknown", span_of(f, 1, 1, 2));
+  d.related.push_back({span_of(f, 1, 1, 2), {"here", "hier"}});
+  d.help = text{"remove it", "verwijder het"};
+  EXPECT_EQ(github_of({d}).rfind("::warning file=a.toml,", 0), 0u);
+  EXPECT_EQ(github_of({d}, language::nl),
+            "::warning file=a.toml,line=1,col=1,endLine=1,endColumn=2,title=unknown-field::nl: unknown-field"
+            "%0Azie ook: a.toml:1:1: hier%0Ahulp: verwijder het\n");
+}
+
+TEST(GithubRenderer, EscapesDataAndProperties) {
+  const source_file f("plans/a,b:c%d.toml", "x\n");
+  const diagnostic d = make("rule:x,y", severity::error, "100% sure: a, b\r\nnext ::error::x", span_of(f, 1, 1, 2));
+  EXPECT_EQ(github_of({d}),
+            "::error file=plans/a%2Cb%3Ac%25d.toml,line=1,col=1,endLine=1,endColumn=2,title=rule%3Ax%2Cy::"
+            "100%25 sure: a, b%0D%0Anext ::error::x\n");
+  std::string data, property;
+  append_github_data(data, "%\r\n:,\x1b[31m");
+  append_github_property(property, "%\r\n:,");
+  EXPECT_EQ(data, "%25%0D%0A:,\xEF\xBF\xBD[31m") << "no raw escape sequence reaches the log";
+  EXPECT_EQ(property, "%25%0D%0A%3A%2C");
+}
+
+TEST(GithubRenderer, WholeFileAndFilelessFindings) {
+  const source_file empty("missing.toml", "");
+  const diagnostics ds{{"toml-syntax", severity::error, {"cannot read", "x"}, {&empty, {}, {}}, {}, {}, {}, false},
+                       {"", severity::warning, {"no place", "x"}, {}, {}, {}, {}, false}};
+  EXPECT_EQ(github_of(ds), "::error file=missing.toml,title=toml-syntax::cannot read\n::warning::no place\n");
+}
+
+// ---- HTML -----------------------------------------------------------------------------------------------
+
+std::string html_of(const diagnostics& ds, const report_context& context, language lang = language::en,
+                    std::size_t files = 1) {
+  std::string out;
+  render_html(out, ds, summarize(ds, files), {.lang = lang}, context);
+  return out;
+}
+
+// Every opened element is closed, in order (void elements and `/>` aside): the page is well formed.
+void expect_balanced(const std::string& html) {
+  static const std::set<std::string> void_elements{"meta", "br", "hr", "img", "link", "input"};
+  std::vector<std::string> open;
+  for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+    if (html.compare(at, 2, "<!") == 0) continue;
+    const std::size_t end = html.find('>', at);
+    ASSERT_NE(end, std::string::npos);
+    std::string tag = html.substr(at + 1, end - at - 1);
+    if (tag.ends_with('/')) continue;
+    const bool closing = tag.starts_with('/');
+    std::string name = tag.substr(closing ? 1 : 0, tag.find_first_of(" \n", closing ? 1 : 0) - (closing ? 1 : 0));
+    if (void_elements.count(name)) continue;
+    if (closing) {
+      ASSERT_FALSE(open.empty()) << "</" << name << "> closes nothing";
+      ASSERT_EQ(open.back(), name) << "at byte " << at;
+      open.pop_back();
+    } else {
+      open.push_back(name);
+    }
+  }
+  EXPECT_TRUE(open.empty()) << open.size() << " elements left open";
+}
+
+plan_figures sample_figures() {
+  plan_figures f;
+  f.municipality = "aalsmeer";
+  f.year = 2025;
+  f.title = "Uitvoeringsplan 2025";
+  f.inhabitants = 40'000;
+  f.contribution_id = "bijdrage";
+  f.contribution_cents = 400'000'000;  // EUR 4,000,000
+  f.payee = "AA";
+  f.payee_budget_cents = 400'000'000;
+  f.budget_cents = 420'000'000;
+  // 0.2: EUR 2,200,000 against EUR 45 × 40,000 = EUR 1,800,000 + 10% = EUR 1,980,000: above.
+  f.taakvelden.push_back({"0.2", 220'000'000, 180'000'000, 4'500, "vergelijkbaar", decimal{10, 0}});
+  // 0.10: EUR 1,100,000 without a benchmark; 0.4 exactly at benchmark + tolerance: not above.
+  f.taakvelden.push_back({"0.4", 99'000'000, 90'000'000, 2'250, "vergelijkbaar", decimal{10, 0}});
+  f.taakvelden.push_back({"0.10", 101'000'000, std::nullopt, std::nullopt, "", std::nullopt});
+  return f;
+}
+
+TEST(HtmlRenderer, SelfContainedWellFormedPage) {
+  scenario s;
+  s.context.files[0].plan = sample_figures();
+  const std::string out = html_of(s.ds, s.context);
+  EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+  EXPECT_NE(out.find("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\""),
+            std::string::npos);
+  EXPECT_EQ(out.find("<script"), std::string::npos);
+  EXPECT_EQ(out.find("<link"), std::string::npos);
+  EXPECT_EQ(out.find(" src="), std::string::npos);
+  EXPECT_EQ(out.find("https://"), std::string::npos);
+  std::string without_svg_namespace = out;
+  for (auto at = without_svg_namespace.find("http://www.w3.org/2000/svg"); at != std::string::npos;
+       at = without_svg_namespace.find("http://www.w3.org/2000/svg"))
+    without_svg_namespace.erase(at, 26);
+  EXPECT_EQ(without_svg_namespace.find("http://"), std::string::npos) << "nothing fetched";
+  EXPECT_NE(out.find("<style>"), std::string::npos);
+  expect_balanced(out);
+}
+
+TEST(HtmlRenderer, FindingsWithSourceLineClauseAndHelp) {
+  const scenario s;
+  const std::string out = html_of(s.ds, s.context);
+  EXPECT_NE(out.find("<h2>plans/2025.toml</h2>"), std::string::npos);
+  EXPECT_NE(out.find("<span class=\"badge error\">error</span> task <code>strategie</code> was returned "
+                     "<span class=\"id\">[returned-competence]</span>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<p class=\"where\">plans/2025.toml:2:33</p>"), std::string::npos);
+  // The source line with the span marked: by characters, so the mark starts at `executor` after `ö` and `€`.
+  EXPECT_NE(out.find("omschrijving = &quot;co\xC3\xB6rdinatie \xE2\x82\xAC&quot;  <mark>executor = &quot;AA&quot;</mark>"),
+            std::string::npos)
+      << out;
+  // The related clause: a link to the clause block, which shows the agreement's source lines, highlighted.
+  EXPECT_NE(out.find("<span class=\"label\">Agreement</span> <a href=\"#f1-c1\">rules/aa.akkoord:3:3</a>: returned here"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<div class=\"clause\" id=\"f1-c1\"><p class=\"where\">rules/aa.akkoord, line 3</p>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<span class=\"line hl\"><span class=\"ln\">3</span>  returned_to kernorganisatie from 2022-04-01</span>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<span class=\"line\"><span class=\"ln\">1</span>task strategie"), std::string::npos)
+      << "context lines around the clause";
+  EXPECT_NE(out.find("<span class=\"label\">How to fix</span> use <code>kernorganisatie</code>"), std::string::npos);
+  EXPECT_NE(out.find("<span class=\"label\">Note</span> since 2022"), std::string::npos);
+}
+
+TEST(HtmlRenderer, SuppressedFindingsShowTheirReason) {
+  const scenario s;
+  const std::string out = html_of(s.ds, s.context);
+  EXPECT_NE(out.find("<li class=\"finding suppressed\">"), std::string::npos);
+  EXPECT_NE(out.find("<span class=\"label\">Suppressed</span> besluit B&amp;W 2025/123"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 error, 0 warnings, 1 info in 1 file (1 suppressed)"), std::string::npos);
+}
+
+TEST(HtmlRenderer, ClausesAreListedOncePerPlan) {
+  const scenario s;
+  diagnostics ds = s.ds;
+  diagnostic again = ds[0];
+  again.primary = span_of(s.plan, 3, 1, 2);
+  ds.push_back(again);
+  const std::string out = html_of(ds, s.context);
+  EXPECT_EQ(count(out, "<div class=\"clause\""), 1u);
+  EXPECT_EQ(count(out, "<a href=\"#f1-c1\">"), 2u);
+}
+
+TEST(HtmlRenderer, EscapesAllText) {
+  const source_file f("plans/<b>&.toml", "name = \"<script>alert(1)</script>\"\n");
+  diagnostic d = make("x<y", severity::error, "bad `<i>` & \"q\" <script>", span_of(f, 1, 8, 36));
+  d.help = text{"<b>help</b>", "x"};
+  d.suppressed = false;
+  report_context context;
+  context.files.push_back({"plans/<b>&.toml", {}, std::nullopt});
+  const std::string out = html_of({d}, context);
+  EXPECT_EQ(out.find("<script"), std::string::npos) << out;
+  EXPECT_EQ(out.find("<b>"), std::string::npos) << out;
+  EXPECT_EQ(out.find("<i>"), std::string::npos) << out;
+  EXPECT_NE(out.find("bad <code>&lt;i&gt;</code> &amp; &quot;q&quot; &lt;script&gt;"), std::string::npos) << out;
+  EXPECT_NE(out.find("<h2>plans/&lt;b&gt;&amp;.toml</h2>"), std::string::npos);
+  EXPECT_NE(out.find("[x&lt;y]"), std::string::npos);
+  expect_balanced(out);
+}
+
+TEST(HtmlRenderer, HugeLinesAndPlacesBeyondTheFileNeverBreakThePage) {
+  std::string line(200000, 'a');
+  line.replace(100000, 3, "BAD");
+  const source_file big("plans/big.toml", line + "\n");
+  const source_file short_file("rules/short.akkoord", "one line\n");
+  diagnostic d = make("x", severity::error, "m", span_of(big, 1, 100001, 100004));
+  d.related.push_back({span_of(short_file, 40, 1, 2), {"beyond the end", "voorbij het einde"}});
+  d.related.push_back({{&short_file, {1, 1}, {90, 1}}, {"to beyond the end", "x"}});
+  report_context context;
+  context.files.push_back({"plans/big.toml", {}, std::nullopt});
+  const std::string out = html_of({d}, context);
+  EXPECT_LT(out.size(), 20000u) << "a window around the mark, not the whole line";
+  EXPECT_NE(out.find("<mark>BAD</mark>"), std::string::npos);
+  EXPECT_NE(out.find("rules/short.akkoord:40:1"), std::string::npos) << "still named";
+  EXPECT_NE(out.find("rules/short.akkoord, lines 1\xE2\x80\x93" "2</p>"), std::string::npos) << "clamped to the file";
+  expect_balanced(out);
+}
+
+TEST(HtmlRenderer, EveryCheckedFileHasASectionEvenWithoutFindings) {
+  report_context context;
+  context.files.push_back({"plans/a.toml", {}, std::nullopt});
+  context.files.push_back({"plans/b.toml", {}, std::nullopt});
+  const std::string out = html_of({}, context, language::en, 2);
+  EXPECT_NE(out.find("<a href=\"#f1\">plans/a.toml</a>: no findings"), std::string::npos) << out;
+  EXPECT_NE(out.find("<section class=\"file\" id=\"f2\">\n<h2>plans/b.toml</h2>"), std::string::npos);
+  EXPECT_EQ(count(out, "No findings."), 2u);
+}
+
+// The chart's geometry: bars in tenths of a pixel from exact cents; the largest amount spans the whole area.
+TEST(HtmlRenderer, SpendingChartIsExact) {
+  scenario s;
+  s.context.files[0].plan = sample_figures();
+  const std::string out = html_of(s.ds, s.context);
+  // Taakvelden in the order given (the tool sorts them); 0.2 is the largest: 420 px from x = 80.
+  EXPECT_NE(out.find("<text class=\"label\" x=\"70\" y=\"19\" text-anchor=\"end\">0.2</text>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<rect class=\"bar over\" x=\"80\" y=\"8\" width=\"420.0\" height=\"14\"/>"), std::string::npos) << out;
+  // Benchmark EUR 1,800,000 of 2,200,000 → 80 + 343.6 px (tenths, rounded down); the tolerance band runs to
+  // EUR 1,980,000 → 80 + 378.0 px.
+  EXPECT_NE(out.find("<rect class=\"band\" x=\"423.6\" y=\"5\" width=\"34.4\" height=\"20\"/>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<line class=\"benchmark\" x1=\"423.6\" x2=\"423.6\""), std::string::npos) << out;
+  // 0.4 exactly at benchmark + tolerance (EUR 990,000): not above.
+  EXPECT_NE(out.find("<rect class=\"bar\" x=\"80\" y=\"34\" width=\"189.0\" height=\"14\"/>"), std::string::npos) << out;
+  // The table, exact: share of the contribution and amount per inhabitant, rounded half up.
+  EXPECT_NE(out.find("<tr class=\"over\"><td>0.2</td><td>EUR 2,200,000.00</td><td>55.0%</td><td>EUR 55.00</td>"
+                     "<td>EUR 45.00</td><td>EUR 1,800,000.00 (+10% allowed)</td></tr>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<tr><td>0.4</td><td>EUR 990,000.00</td><td>24.8%</td><td>EUR 24.75</td>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<tr><td>0.10</td><td>EUR 1,010,000.00</td><td>25.3%</td><td>EUR 25.25</td><td>\xE2\x80\x93</td>"),
+            std::string::npos)
+      << out;
+  // Totals against the contribution.
+  EXPECT_NE(out.find(">contribution bijdrage</text><rect class=\"bar reference\""), std::string::npos) << out;
+  EXPECT_NE(out.find(">executed by AA</text><rect class=\"bar\""), std::string::npos) << out;
+  EXPECT_NE(out.find("Uitvoeringsplan 2025 \xC2\xB7 municipality aalsmeer \xC2\xB7 year 2025 \xC2\xB7 40,000 inhabitants"),
+            std::string::npos)
+      << out;
+  expect_balanced(out);
+}
+
+TEST(HtmlRenderer, ContributionMismatchAndOverflow) {
+  scenario s;
+  plan_figures f = sample_figures();
+  f.payee_budget_cents = 399'999'999;
+  s.context.files[0].plan = f;
+  EXPECT_NE(html_of(s.ds, s.context).find(">executed by AA</text><rect class=\"bar mismatch\""), std::string::npos);
+  f.overflow = true;
+  s.context.files[0].plan = f;
+  const std::string out = html_of(s.ds, s.context);
+  EXPECT_EQ(out.find("<svg"), std::string::npos);
+  EXPECT_NE(out.find("too large to add up"), std::string::npos);
+}
+
+TEST(HtmlRenderer, Dutch) {
+  scenario s;
+  s.context.files[0].plan = sample_figures();
+  const std::string out = html_of(s.ds, s.context, language::nl);
+  EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
+  for (const char* words : {"<h1>akkoord-rapport</h1>", "<h3>Bevindingen</h3>", "Betrokken bepalingen",
+                            "Uitgaven per taakveld", "<span class=\"label\">Oplossing</span>",
+                            "<span class=\"label\">Onderdrukt</span>", "<span class=\"badge error\">fout</span>",
+                            "\xE2\x82\xAC 2.200.000,00", "55,0%", "40.000 inwoners", "1 fout, 0 waarschuwingen"})
+    EXPECT_NE(out.find(words), std::string::npos) << words;
+  EXPECT_EQ(out.find("How to fix"), std::string::npos);
+}
+
+// ---- registration ---------------------------------------------------------------------------------------
+
+TEST(Formats, EveryFormatHasANameAndRendersThroughRender) {
+  const scenario s;
+  for (const char* name : {"text", "short", "json", "sarif", "junit", "github", "html"}) {
+    const auto format = parse_report_format(name);
+    ASSERT_TRUE(format) << name;
+    EXPECT_EQ(report_format_name(*format), name);
+    std::string out;
+    render(*format, out, s.ds, summarize(s.ds, 1), {}, s.context);
+    EXPECT_FALSE(out.empty()) << name;
+  }
+  EXPECT_FALSE(parse_report_format("SARIF"));
+  EXPECT_FALSE(parse_report_format("sarif:x"));
+}
+
+}  // namespace
+}  // namespace akkoord
