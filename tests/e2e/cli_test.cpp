@@ -115,7 +115,7 @@ TEST(Lint, FindingsInTheAgreementExitOne) {
 TEST(Lint, BadInputNeverCrashes) {
   e2e::temp_dir dir;
   dir.write("empty.akkoord", "");
-  dir.write("binary.akkoord", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe\x00\x01", 16));
+  dir.write("binary.akkoord", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe\x00\x01", 14));  // 14 bytes, NULs included
   dir.write("latin1.akkoord", "party x \"Gemeente \xe9\xe9n\" { inhabitants 1 }\n");
   dir.write("deep.akkoord", "rule r \"t\" error { require " + std::string(100000, '(') + "1" +
                                 std::string(100000, ')') + " }\n");
