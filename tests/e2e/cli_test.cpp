@@ -72,6 +72,67 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run({"lint", "rules/aa.akkoord", "--no-such-option"}).exit_code, 2);
 }
 
+TEST(Cli, UsageErrorsAreInTheChosenLanguage) {
+  const auto dutch = run({"--lang", "nl", "check", "plan.toml", "--bogus"});
+  EXPECT_EQ(dutch.exit_code, 2);
+  EXPECT_NE(dutch.err.find("akkoord: fout: het volgende argument werd niet verwacht: --bogus"), std::string::npos)
+      << dutch.err;
+  EXPECT_NE(dutch.err.find("voor meer informatie"), std::string::npos) << dutch.err;
+  EXPECT_EQ(dutch.err.find("not expected"), std::string::npos) << dutch.err;
+  EXPECT_EQ(dutch.err.find("Run with"), std::string::npos) << dutch.err;
+
+  const auto english = run({"check", "plan.toml", "--bogus"});
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_NE(english.err.find("akkoord: error: the following argument was not expected: --bogus"), std::string::npos)
+      << english.err;
+  EXPECT_NE(english.err.find("for more information"), std::string::npos) << english.err;
+
+  // `--lang=nl` after the subcommand, and the other common error types.
+  const auto missing = run({"check", "--lang=nl"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("akkoord: fout: PLAN is verplicht"), std::string::npos) << missing.err;
+  const auto invalid = run({"lint", "rules/aa.akkoord", "--lang", "nl", "--fail-on", "fatal"});
+  EXPECT_EQ(invalid.exit_code, 2);
+  EXPECT_NE(invalid.err.find("akkoord: fout: --fail-on: `fatal` is niet een van"), std::string::npos) << invalid.err;
+  const auto no_value = run({"lint", "rules/aa.akkoord", "--lang", "nl", "--fail-on"});
+  EXPECT_EQ(no_value.exit_code, 2);
+  EXPECT_NE(no_value.err.find("akkoord: fout: --fail-on"), std::string::npos) << no_value.err;
+  EXPECT_EQ(no_value.err.find("required"), std::string::npos) << no_value.err;
+  const auto no_command = run({"--lang", "nl"});
+  EXPECT_EQ(no_command.exit_code, 2);
+  EXPECT_NE(no_command.err.find("akkoord: fout: een subcommando is verplicht"), std::string::npos) << no_command.err;
+}
+
+TEST(Cli, UsageErrorsFollowTheLanguageOfTheConfiguration) {
+  e2e::temp_dir dir;
+  dir.write(".akkoord.toml", "lang = \"nl\"\n");
+  const auto dutch = run({"check", "--bogus"}, {.cwd = dir.path()});
+  EXPECT_EQ(dutch.exit_code, 2);
+  EXPECT_NE(dutch.err.find("akkoord: fout: "), std::string::npos) << dutch.err;
+  const auto overridden = run({"check", "--bogus", "--lang", "en"}, {.cwd = dir.path()});
+  EXPECT_NE(overridden.err.find("akkoord: error: "), std::string::npos) << overridden.err;
+}
+
+TEST(Cli, HelpIsInTheChosenLanguage) {
+  const auto dutch = run({"--lang", "nl", "--help"});
+  EXPECT_EQ(dutch.exit_code, 0);
+  EXPECT_NE(dutch.out.find("controleer plannen (.toml) aan afspraken"), std::string::npos) << dutch.out;
+  EXPECT_NE(dutch.out.find("Afsluitcodes:"), std::string::npos) << dutch.out;
+  EXPECT_NE(dutch.out.find("Gebruik:"), std::string::npos) << dutch.out;
+  EXPECT_EQ(dutch.out.find("check plans (.toml) against an agreement"), std::string::npos) << dutch.out;
+  const auto dutch_check = run({"check", "--help", "--lang=nl"});
+  EXPECT_EQ(dutch_check.exit_code, 0);
+  EXPECT_NE(dutch_check.out.find("het afsprakenbestand"), std::string::npos) << dutch_check.out;
+  EXPECT_NE(dutch_check.out.find("taal van de meldingen"), std::string::npos) << dutch_check.out;
+
+  const auto english = run({"--help"});
+  EXPECT_EQ(english.exit_code, 0);
+  EXPECT_NE(english.out.find("check plans (.toml) against an agreement"), std::string::npos) << english.out;
+  EXPECT_NE(english.out.find("Exit codes:"), std::string::npos) << english.out;
+  EXPECT_NE(english.out.find("Usage:"), std::string::npos) << english.out;
+  EXPECT_EQ(english.out.find("Afsluitcodes"), std::string::npos) << english.out;
+}
+
 TEST(Cli, UnknownFormatsAreRejectedClearly) {
   const auto bogus = run({"lint", "rules/aa.akkoord", "--format", "yaml"});
   EXPECT_EQ(bogus.exit_code, 2);

@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <regex>
 #include <set>
+#include <span>
+#include <string_view>
 #include <thread>
 #include <unistd.h>
 
@@ -37,27 +40,188 @@ struct command_line {
   std::string check_id;
 };
 
-void add_common_options(CLI::App& command, command_line& cl) {
+// CLI11 wants one string per help text; this picks the run's language while the app is built.
+struct pick {
+  language lang;
+  std::string operator()(std::string en, std::string nl) const { return lang == language::nl ? nl : en; }
+};
+
+CLI::Option* add_lang_option(CLI::App& command, command_line& cl, const pick& say) {
+  return command
+      .add_option("--lang", cl.lang,
+                  say("language of messages: en or nl (default: `lang` of .akkoord.toml, else en)",
+                      "taal van de meldingen: en of nl (standaard: `lang` uit .akkoord.toml, anders en)"))
+      ->check(CLI::IsMember({"en", "nl"}));
+}
+
+void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
   // One value per --format (not greedy): `--format sarif plans/` must leave `plans/` to the positionals.
   command
       .add_option("--format", cl.formats,
-                  "report format: text (default), short, json, sarif, junit, github or html; repeatable as "
-                  "FORMAT:FILE to write several reports in one run (`--format text --format sarif:report.sarif`)")
+                  say("report format: text (default), short, json, sarif, junit, github or html; repeatable as "
+                      "FORMAT:FILE to write several reports in one run (`--format text --format sarif:report.sarif`)",
+                      "rapportformaat: text (standaard), short, json, sarif, junit, github of html; herhaalbaar als "
+                      "FORMAAT:BESTAND om in één run meerdere rapporten te schrijven "
+                      "(`--format text --format sarif:rapport.sarif`)"))
       ->allow_extra_args(false)
-      ->type_name("FORMAT[:FILE]");
+      ->type_name(say("FORMAT[:FILE]", "FORMAAT[:BESTAND]"));
   command.add_option("--output,-o", cl.output,
-                     "write the report without a file of its own to FILE (atomically) instead of stdout");
-  command.add_option("--lang", cl.lang, "language of messages: en or nl (default: `lang` of .akkoord.toml, else en)")
-      ->check(CLI::IsMember({"en", "nl"}));
-  command.add_option("--config", cl.config, "configuration file (default: .akkoord.toml here or in a parent)");
-  command.add_option("--fail-on", cl.fail_on, "exit with 1 for findings at or above: error (default), warning, info")
+                     say("write the report without a file of its own to FILE (atomically) instead of stdout",
+                         "schrijf het rapport zonder eigen bestand naar BESTAND (atomair) in plaats van naar stdout"));
+  add_lang_option(command, cl, say);
+  command.add_option("--config", cl.config,
+                     say("configuration file (default: .akkoord.toml here or in a parent)",
+                         "configuratiebestand (standaard: .akkoord.toml hier of in een bovenliggende map)"));
+  command
+      .add_option("--fail-on", cl.fail_on,
+                  say("exit with 1 for findings at or above: error (default), warning, info",
+                      "eindig met 1 bij bevindingen vanaf: error (standaard), warning, info"))
       ->check(CLI::IsMember({"error", "warning", "info"}));
-  command.add_option("--jobs,-j", cl.jobs, "plan files checked in parallel (default: one per core)")
+  command
+      .add_option("--jobs,-j", cl.jobs,
+                  say("plan files checked in parallel (default: one per core)",
+                      "aantal planbestanden dat tegelijk wordt gecontroleerd (standaard: één per kern)"))
       ->check(CLI::Range(0u, 1024u));
-  command.add_option("--color", cl.color, "colour in text output: auto (default), always, never")
+  command
+      .add_option("--color", cl.color,
+                  say("colour in text output: auto (default), always, never",
+                      "kleur in tekstuitvoer: auto (standaard), always, never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command.add_flag("--quiet,-q", cl.quiet, "text and short reports: print only the summary line");
-  command.add_flag("--verbose,-v", cl.verbose, "log what the tool does to stderr");
+  command.add_flag("--quiet,-q", cl.quiet,
+                   say("text and short reports: print only the summary line",
+                       "text- en short-rapporten: druk alleen de samenvattingsregel af"));
+  command.add_flag("--verbose,-v", cl.verbose,
+                   say("log what the tool does to stderr", "meld op stderr wat het programma doet"));
+}
+
+// The language of the run, needed before CLI11 builds its help texts and usage errors: `--lang` anywhere on
+// the command line (the last one wins, as in CLI11), else `lang` of the configuration, else English. An
+// unusable configuration counts as none here; it is reported properly once the command line is parsed.
+language early_language(int argc, char** argv) {
+  std::optional<std::string> lang;
+  std::optional<std::string> config_path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    const auto value_of = [&](std::string_view name) -> std::optional<std::string> {
+      if (arg == name) return i + 1 < argc ? std::optional<std::string>(argv[i + 1]) : std::nullopt;
+      if (arg.size() > name.size() && arg.starts_with(name) && arg[name.size()] == '=')
+        return std::string(arg.substr(name.size() + 1));
+      return std::nullopt;
+    };
+    if (auto value = value_of("--lang")) lang = std::move(value);
+    if (auto value = value_of("--config")) config_path = std::move(value);
+  }
+  if (lang == "nl") return language::nl;
+  if (lang == "en") return language::en;
+
+  std::filesystem::path path;
+  if (config_path) {
+    path = *config_path;
+  } else if (auto found = discover_config(std::filesystem::current_path())) {
+    path = *found;
+  } else {
+    return language::en;
+  }
+  read_error why;
+  const auto content = read_whole_file(path.string(), why);
+  if (!content) return language::en;
+  text error;
+  std::vector<text> warnings;
+  const auto parsed = parse_config(*content, path.string(), path.parent_path(), error, warnings);
+  return parsed && parsed->lang ? *parsed->lang : language::en;
+}
+
+// CLI11's usage errors in both languages. Its exceptions carry only the English sentence, so the Dutch one is
+// made from CLI11's fixed wording; a sentence not recognised keeps CLI11's English text (in a Dutch frame).
+text usage_error_text(const CLI::Error& e) {
+  std::string en = e.what();
+  struct wording {
+    const char* pattern;
+    const char* dutch;  // std::regex_replace format: $1, $2…
+  };
+  // Validator details (after "NAME: ") first, then CLI11's own sentences.
+  static const wording validations[] = {
+      {R"(^(.+): (.*) not in \{(.*)\}$)", "$1: `$2` is niet een van {$3}"},
+      {R"(^(.+): Value (.*) not in range (.*) to (.*)$)", "$1: waarde $2 ligt niet tussen $3 en $4"},
+      {R"(^(.+): Value (.*) could not be converted.*$)", "$1: waarde $2 is geen geldig getal"},
+  };
+  static const wording conversions[] = {
+      {R"(^Could not convert: (.+) = (.*)$)", "kan de waarde $2 van $1 niet omzetten"},
+      {R"(^The value (.+) is not an allowed value for (.+)$)", "de waarde $1 is niet toegestaan voor $2"},
+      {R"(^(.+): too many inputs for a flag$)", "$1: te veel waarden voor een vlag"},
+      {R"(^(.+): Should be true/false or a number$)", "$1: moet true/false of een getal zijn"},
+  };
+  static const wording extras[] = {
+      {R"(^The following argument was not expected: (.*)$)", "het volgende argument werd niet verwacht: $1"},
+      {R"(^The following arguments were not expected: (.*)$)", "de volgende argumenten werden niet verwacht: $1"},
+  };
+  static const wording required[] = {
+      {R"(^A subcommand is required$)",
+       "een subcommando is verplicht: lint, check, test, checks of explain"},
+      {R"(^(.+) is required$)", "$1 is verplicht"},
+  };
+  static const wording mismatches[] = {
+      {R"(^Expected exactly (\d+) arguments to (.+), got (\d+)$)", "precies $1 argumenten verwacht bij $2, $3 gekregen"},
+      {R"(^Expected at least (\d+) arguments to (.+), got (\d+)$)",
+       "minstens $1 argumenten verwacht bij $2, $3 gekregen"},
+      {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1: minstens $2 nodig, $3 gekregen"},
+      {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1: hoogstens $2 toegestaan, $3 gekregen"},
+      {R"(^(.+): (\d+) required (.+) missing$)", "$1: waarde ontbreekt ($2 × $3 nodig)"},
+      {R"(^(.+) was given a disallowed flag override$)", "$1 kreeg een niet-toegestane waarde"},
+  };
+  static const wording excludes[] = {{R"(^(.+) excludes (.+)$)", "$1 kan niet samen met $2"}};
+  static const wording requires_[] = {{R"(^(.+) requires (.+)$)", "$1 vereist $2"}};
+  static const wording not_found[] = {{R"(^(.+) not found$)", "$1 niet gevonden"}};
+
+  std::span<const wording> candidates;
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) candidates = extras;
+  else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) candidates = required;
+  else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) candidates = mismatches;
+  else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) candidates = validations;
+  else if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) candidates = conversions;
+  else if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr) candidates = excludes;
+  else if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr) candidates = requires_;
+  else if (dynamic_cast<const CLI::OptionNotFound*>(&e) != nullptr) candidates = not_found;
+
+  std::string nl = en;  // not recognised: CLI11's English text
+  for (const wording& w : candidates) {
+    const std::regex pattern(w.pattern);
+    if (std::regex_match(en, pattern)) {
+      nl = std::regex_replace(en, pattern, w.dutch);
+      break;
+    }
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && nl == en) {
+    // An unknown validator detail: at least the frame in Dutch.
+    const auto colon = en.find(": ");
+    if (colon != std::string::npos) nl = en.substr(0, colon) + ": ongeldige waarde (" + en.substr(colon + 2) + ")";
+  }
+  // Messages start in lowercase (the project's style); CLI11 starts its sentences with a capital.
+  if (!en.empty() && en[0] >= 'A' && en[0] <= 'Z' && !(en.size() > 1 && en[1] >= 'A' && en[1] <= 'Z'))
+    en[0] = static_cast<char>(en[0] - 'A' + 'a');
+  return {en, nl};
+}
+
+// Dutch labels for the parts of CLI11's help that are not our own descriptions.
+void use_dutch_help_labels(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "Gebruik");
+  formatter->label("OPTIONS", "OPTIES");
+  formatter->label("SUBCOMMAND", "SUBCOMMANDO");
+  formatter->label("SUBCOMMANDS", "SUBCOMMANDO'S");
+  formatter->label("Positionals", "Argumenten");
+  formatter->label("REQUIRED", "VERPLICHT");
+  formatter->label("TEXT", "TEKST");
+  formatter->label("UINT", "GETAL");
+  // With a validator CLI11 shows the type and the validator together, and looks the whole up as one label.
+  formatter->label("TEXT:{en,nl}", "TEKST:{en,nl}");
+  formatter->label("TEXT:{error,warning,info}", "TEKST:{error,warning,info}");
+  formatter->label("TEXT:{auto,always,never}", "TEKST:{auto,always,never}");
+  formatter->label("UINT:UINT in [0 - 1024]", "GETAL:GETAL in [0 - 1024]");
+  formatter->label("Needs", "Vereist");
+  formatter->label("Excludes", "Sluit uit");
+  app.option_defaults()->group("Opties");
 }
 
 bool color_wanted(const command_line& cl) {
@@ -153,41 +317,86 @@ std::optional<config> load_configuration(const command_line& cl, bool& failed, s
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"akkoord: checks the yearly execution plans of a cooperation agreement against its terms",
+  const language early = early_language(argc, argv);
+  set_message_language(early);
+  const pick say{early};
+
+  CLI::App app{say("akkoord: checks the yearly execution plans of a cooperation agreement against its terms",
+                   "akkoord: controleert de jaarlijkse uitvoeringsplannen van een samenwerkingsovereenkomst aan "
+                   "de afspraken"),
                "akkoord"};
-  app.set_version_flag("--version", "akkoord " AKKOORD_VERSION);
+  if (early == language::nl) use_dutch_help_labels(app);
+  // Before the subcommands: they copy the help flag, description included.
+  app.set_help_flag("-h,--help", say("Print this help message and exit", "Toon deze hulp en stop"));
+  app.set_version_flag("--version", "akkoord " AKKOORD_VERSION,
+                       say("Display program version information and exit", "Toon de versie van het programma en stop"));
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, an agreement "
-             "that cannot be loaded, or an internal failure.\nSee `akkoord checks` and `akkoord explain ID`.");
+  app.footer(say("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, an agreement "
+                 "that cannot be loaded, or an internal failure.\nSee `akkoord checks` and `akkoord explain ID`.",
+                 "Afsluitcodes: 0 niets op of boven --fail-on; 1 bevindingen op of boven dat niveau; 2 gebruiksfout, "
+                 "afspraken die niet te laden zijn, of een interne fout.\nZie `akkoord checks` en "
+                 "`akkoord explain ID`."));
 
   command_line cl;
-  CLI::App* lint = app.add_subcommand("lint", "check agreement files (.akkoord) themselves");
-  lint->add_option("FILE", cl.inputs, "agreement files")->required();
-  add_common_options(*lint, cl);
+  // Also before the subcommand (`akkoord --lang nl check …`), so the language can come first.
+  add_lang_option(app, cl, say);
+  const std::string rules_help = say("the agreement file (default: `rules` of .akkoord.toml)",
+                                     "het afsprakenbestand (standaard: `rules` uit .akkoord.toml)");
+  const std::string subcommand_group = say("Subcommands", "Subcommando's");
 
-  CLI::App* check = app.add_subcommand("check", "check plans (.toml) against an agreement");
-  check->add_option("--rules", cl.rules, "the agreement file (default: `rules` of .akkoord.toml)");
-  check->add_option("PLAN", cl.inputs, "plan files, or directories searched for *.toml")->required();
-  add_common_options(*check, cl);
+  CLI::App* lint = app.add_subcommand("lint", say("check agreement files (.akkoord) themselves",
+                                                  "controleer afsprakenbestanden (.akkoord) zelf"));
+  lint->add_option("FILE", cl.inputs, say("agreement files", "afsprakenbestanden"))->required();
+  add_common_options(*lint, cl, say);
 
-  CLI::App* test = app.add_subcommand("test", "rule tests: each plan in DIR states the findings it must produce "
-                                              "(`# expect: ID` on the line, or `# expect-anywhere: ID`)");
-  test->add_option("--rules", cl.rules, "the agreement file (default: `rules` of .akkoord.toml)");
-  test->add_option("DIR", cl.inputs, "directories of plans (*.toml), or plan files")->required();
-  add_common_options(*test, cl);
+  CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
+                                                    "controleer plannen (.toml) aan afspraken"));
+  check->add_option("--rules", cl.rules, rules_help);
+  check
+      ->add_option("PLAN", cl.inputs,
+                   say("plan files, or directories searched for *.toml", "planbestanden, of mappen met *.toml"))
+      ->required();
+  add_common_options(*check, cl, say);
 
-  CLI::App* checks = app.add_subcommand("checks", "list every check with its id, severity and one line");
-  add_common_options(*checks, cl);
+  CLI::App* test = app.add_subcommand(
+      "test", say("rule tests: each plan in DIR states the findings it must produce "
+                  "(`# expect: ID` on the line, or `# expect-anywhere: ID`)",
+                  "regeltests: elk plan in MAP noemt de bevindingen die het moet opleveren "
+                  "(`# expect: ID` op de regel, of `# expect-anywhere: ID`)"));
+  test->add_option("--rules", cl.rules, rules_help);
+  test->add_option("DIR", cl.inputs,
+                   say("directories of plans (*.toml), or plan files", "mappen met plannen (*.toml), of planbestanden"))
+      ->required();
+  add_common_options(*test, cl, say);
 
-  CLI::App* explain = app.add_subcommand("explain", "print the documentation of a check");
-  explain->add_option("ID", cl.check_id, "a check id, e.g. returned-competence")->required();
-  add_common_options(*explain, cl);
+  CLI::App* checks = app.add_subcommand("checks", say("list every check with its id, severity and one line",
+                                                      "toon elke controle met id, ernst en één regel uitleg"));
+  add_common_options(*checks, cl, say);
+
+  CLI::App* explain =
+      app.add_subcommand("explain", say("print the documentation of a check", "toon de documentatie van een controle"));
+  explain->add_option("ID", cl.check_id, say("a check id, e.g. returned-competence",
+                                             "een controle-id, bijvoorbeeld returned-competence"))
+      ->required();
+  add_common_options(*explain, cl, say);
+  for (CLI::App* command : {lint, check, test, checks, explain}) {
+    command->group(subcommand_group);
+    // A subcommand's help flag is made before it takes the option defaults, so its group is set here.
+    command->get_help_ptr()->group(app.option_defaults()->get_group());
+  }
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e) == 0 ? exit_clean : exit_trouble;  // --help and --version: CLI11 prints them, exit 0
   } catch (const CLI::ParseError& e) {
-    // --help and --version end here with 0; every real parse error is a usage error (2).
-    return app.exit(e) == 0 ? exit_clean : exit_trouble;
+    // Every real parse error is a usage error (2), told in the run's language.
+    tool_error(usage_error_text(e));
+    std::string help = "akkoord --help";
+    for (const CLI::App* command : app.get_subcommands()) help = "akkoord " + command->get_name() + " --help";
+    std::fprintf(stderr, "akkoord: %s\n",
+                 say("run `" + help + "` for more information", "voer `" + help + "` uit voor meer informatie").c_str());
+    return exit_trouble;
   }
 
   init_logging(cl.verbose);
