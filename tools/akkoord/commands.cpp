@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "akkoord/validator/check.hpp"
+#include "akkoord/validator/diff.hpp"
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "inputs.hpp"
@@ -99,6 +100,34 @@ int finish(const diagnostics& ds, std::size_t files, const run_settings& setting
   return reaches(ds, settings.fail_on) ? exit_findings : exit_clean;
 }
 
+// --update-baseline records this run's findings (not after a failed run: the file would accept too little); then
+// the baseline, read or just written, accepts its findings. False when the baseline file cannot be written.
+bool use_baseline(diagnostics& ds, const run_settings& settings, bool trouble) {
+  if (settings.update_baseline) {
+    if (trouble) {
+      tool_warning({"the baseline `" + settings.baseline_path + "` was not updated: the run failed",
+                    "de baseline `" + settings.baseline_path + "` is niet bijgewerkt: de run is mislukt"});
+      return true;
+    }
+    const baseline recorded = make_baseline(ds);
+    text error;
+    if (!write_file_atomically(settings.baseline_path, render_baseline(recorded), error)) {
+      tool_error(error);
+      return false;
+    }
+    tool_debug("baseline " + settings.baseline_path + ": recorded " + std::to_string(recorded.entries.size()) +
+               " findings");
+    apply_baseline(ds, recorded);
+    return true;
+  }
+  if (settings.accepted) {
+    const std::size_t unused = apply_baseline(ds, *settings.accepted);
+    tool_debug("baseline " + settings.baseline_path + ": " + std::to_string(unused) +
+               " recorded findings no longer occur");
+  }
+  return true;
+}
+
 // The agreement file as a checked file of its own (JUnit: its agreement checks are testcases too).
 checked_file agreement_file(const std::string& path, const agreement_model* agreement, const run_settings& settings) {
   return {path, checks_that_ran(check_scope::agreement, agreement, settings.checks), std::nullopt};
@@ -165,7 +194,8 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
     sort_diagnostics(found);
     all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  return finish(all, linted, settings, unloadable, context);
+  const bool baseline_failed = !use_baseline(all, settings, unloadable);
+  return finish(all, linted, settings, unloadable || baseline_failed, context);
 }
 
 int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
@@ -252,7 +282,8 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
   const std::vector<std::string> plan_checks = checks_that_ran(check_scope::plan, model.get(), settings.checks);
   for (std::size_t i = 0; i < files.size(); ++i) context.files.push_back({files[i], plan_checks, std::move(figures[i])});
   context.files.push_back(agreement_file(rules, model.get(), settings));
-  return finish(all, files.size(), settings, internal_failure, context);
+  const bool baseline_failed = !use_baseline(all, settings, internal_failure);
+  return finish(all, files.size(), settings, internal_failure || baseline_failed, context);
 }
 
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {
@@ -342,6 +373,140 @@ int run_explain(const std::string& id, const run_settings& settings) {
   std::string out(documentation);
   if (!out.ends_with('\n')) out += '\n';
   return emit(out, settings.reports.front()) ? exit_clean : exit_trouble;
+}
+
+int run_diff(const std::string& before, const std::string& after, const std::string& plans_dir,
+             const run_settings& settings) {
+  const report_target& target = settings.reports.front();
+  const bool nl = settings.report.lang == language::nl;
+  if (target.format != report_format::text && target.format != report_format::short_ &&
+      target.format != report_format::json) {
+    tool_error({"`diff` writes only `text`, `short` or `json` reports",
+                "`diff` schrijft alleen rapporten in `text`, `short` of `json`"});
+    return exit_trouble;
+  }
+
+  // Both agreements in one source manager: plan findings of either point into it.
+  source_manager sources;
+  diagnostics old_lint;
+  const auto old_model = lint_agreement(before, sources, settings.checks, old_lint);
+  diagnostics new_lint;
+  const auto new_model = lint_agreement(after, sources, settings.checks, new_lint);
+  sort_diagnostics(new_lint);
+  // The errors of NEW are printed (they fail the gate too); OLD's are the past.
+  diagnostics shown;
+  for (const diagnostic& d : new_lint)
+    if (d.level == severity::error) shown.push_back(d);
+  if (!new_model) {
+    report_context context = context_for(settings, nullptr);
+    finish(shown.empty() ? new_lint : shown, 1, settings, true, context);
+    tool_error({"the new agreement `" + after + "` could not be loaded",
+                "de nieuwe afspraken in `" + after + "` konden niet worden geladen"});
+    return exit_trouble;
+  }
+  if (!old_model) {
+    tool_error({"the old agreement `" + before + "` could not be loaded",
+                "de oude afspraken in `" + before + "` konden niet worden geladen"});
+    return exit_trouble;
+  }
+
+  const std::vector<declaration_change> changes = diff_declarations(*old_model, *new_model);
+  std::string changes_text;
+  for (const declaration_change& change : changes) {
+    if (change.where.file != nullptr)
+      changes_text += change.where.file->path() + ":" + std::to_string(change.where.begin.line) + ":" +
+                      std::to_string(change.where.begin.column) + ": ";
+    const text description = describe_change(change);
+    changes_text += (nl ? description.nl : description.en) + "\n";
+  }
+  if (changes.empty()) changes_text = nl ? "geen wijzigingen\n" : "no changes\n";
+
+  // Every plan against OLD and NEW; only what the edit adds (or removes) is reported.
+  std::size_t plans_checked = 0, broken = 0, fixed = 0;
+  std::vector<std::string> broken_plans;
+  if (!plans_dir.empty()) {
+    plan_inputs inputs = expand_plan_inputs({plans_dir});
+    for (const text& warning : inputs.warnings) tool_warning(warning);
+    for (const std::string& path : inputs.files) {
+      read_error why;
+      std::optional<std::string> content;
+      if (const auto special = special_file(path)) why = *special;
+      else content = read_whole_file(path, why);
+      ++plans_checked;
+      if (!content) {
+        tool_warning({"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl});
+        continue;
+      }
+      const source_file& file = sources.add(path, std::move(*content));
+      const diagnostics old_results = check_plan_file(*old_model, file, settings.checks);
+      diagnostics new_results = check_plan_file(*new_model, file, settings.checks);
+      sort_diagnostics(new_results);
+      const diagnostics added = new_findings(old_results, new_results);
+      const diagnostics gone = new_findings(new_results, old_results);
+      if (reaches(added, settings.fail_on)) {
+        ++broken;
+        broken_plans.push_back(path);
+      } else if (reaches(gone, settings.fail_on)) {
+        ++fixed;
+      }
+      shown.insert(shown.end(), added.begin(), added.end());
+    }
+  }
+
+  std::string out;
+  const bool json = target.format == report_format::json;
+  if (!json) out += changes_text;
+  if (json || !plans_dir.empty() || !shown.empty()) {
+    report_options options = settings.report;
+    options.color = options.color && target.format == report_format::text && target.to_stdout();
+    std::string report;
+    render(target.format, report, shown, summarize(shown, plans_checked + 1), options, context_for(settings, nullptr));
+    if (json) {
+      // The findings object of every JSON report, with the changes and the plan counts added at its end.
+      while (!report.empty() && (report.back() == '\n' || report.back() == '}')) {
+        const bool brace = report.back() == '}';
+        report.pop_back();
+        if (brace) break;
+      }
+      report += ", \"changes\": [";
+      for (std::size_t i = 0; i < changes.size(); ++i) {
+        const declaration_change& change = changes[i];
+        report += i ? ",\n  " : "\n  ";
+        report += "{\"change\": ";
+        append_json_string(report, change.what == change_kind::added     ? "added"
+                                   : change.what == change_kind::removed ? "removed"
+                                                                         : "changed");
+        report += ", \"kind\": ";
+        append_json_string(report, change.kind);
+        report += ", \"id\": ";
+        append_json_string(report, change.id);
+        report += ", \"file\": ";
+        append_json_string(report, change.where.file ? change.where.file->path() : std::string());
+        report += ", \"line\": " + std::to_string(change.where.begin.line) +
+                  ", \"column\": " + std::to_string(change.where.begin.column) + ", \"details\": [";
+        for (std::size_t k = 0; k < change.details.size(); ++k) {
+          if (k) report += ", ";
+          append_json_string(report, change.details[k]);
+        }
+        report += "]}";
+      }
+      report += changes.empty() ? "]" : "\n]";
+      report += ", \"plans\": {\"checked\": " + std::to_string(plans_checked) +
+                ", \"broken\": " + std::to_string(broken) + ", \"fixed\": " + std::to_string(fixed) + "}}\n";
+    }
+    out += report;
+  }
+  if (!json && !plans_dir.empty()) {
+    for (const std::string& path : broken_plans)
+      out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + path + "\n";
+    const std::string count = std::to_string(plans_checked);
+    out += nl ? count + (plans_checked == 1 ? " plan" : " plannen") + " gecontroleerd: " + std::to_string(broken) +
+                    " gebroken door de wijziging, " + std::to_string(fixed) + " hersteld\n"
+              : count + (plans_checked == 1 ? " plan" : " plans") + " checked: " + std::to_string(broken) +
+                    " broken by the edit, " + std::to_string(fixed) + " fixed\n";
+  }
+  if (!emit(out, target)) return exit_trouble;
+  return reaches(shown, settings.fail_on) ? exit_findings : exit_clean;
 }
 
 }  // namespace akkoord::cli

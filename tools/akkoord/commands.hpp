@@ -1,9 +1,11 @@
 // The subcommands, given settings already resolved from the command line and `.akkoord.toml`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "akkoord/validator/baseline.hpp"
 #include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/report.hpp"
 
@@ -30,6 +32,10 @@ struct run_settings {
   severity fail_on = severity::error;
   unsigned jobs = 1;
   check_settings checks;           // [checks] of the configuration: severities and `off`
+  // `lint` and `check`: --baseline FILE (read up front by the command line) and --update-baseline (write it).
+  std::optional<baseline> accepted;
+  std::string baseline_path;
+  bool update_baseline = false;
 };
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings);
@@ -38,5 +44,8 @@ int run_checks(const run_settings& settings);
 // `akkoord test DIR…`: 0 only when every plan produced exactly the findings its markers state.
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings);
 int run_explain(const std::string& id, const run_settings& settings);
+// `akkoord diff OLD NEW [--plans DIR]`: what the edit changed; with plans, which of them it breaks or fixes.
+int run_diff(const std::string& before, const std::string& after, const std::string& plans_dir,
+             const run_settings& settings);
 
 }  // namespace akkoord::cli

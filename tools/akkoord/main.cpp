@@ -38,6 +38,9 @@ struct command_line {
   std::string rules;
   std::vector<std::string> inputs;
   std::string check_id;
+  std::string plans;  // diff --plans DIR
+  std::string baseline;  // lint and check: --baseline FILE
+  bool update_baseline = false;
 };
 
 // CLI11 wants one string per help text; this picks the run's language while the app is built.
@@ -92,6 +95,54 @@ void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
                        "text- en short-rapporten: druk alleen de samenvattingsregel af"));
   command.add_flag("--verbose,-v", cl.verbose,
                    say("log what the tool does to stderr", "meld op stderr wat het programma doet"));
+}
+
+// `lint` and `check`: accept the findings recorded in a baseline file, or record them.
+void add_baseline_options(CLI::App& command, command_line& cl, const pick& say) {
+  CLI::Option* file =
+      command
+          .add_option("--baseline", cl.baseline,
+                      say("accept the findings recorded in FILE and report only new ones",
+                          "accepteer de bevindingen die in BESTAND staan en meld alleen nieuwe"))
+          ->type_name(say("FILE", "BESTAND"));
+  command
+      .add_flag("--update-baseline", cl.update_baseline,
+                say("record this run's findings in the --baseline FILE (created when missing)",
+                    "leg de bevindingen van deze run vast in het --baseline-BESTAND (aangemaakt als het ontbreekt)"))
+      ->needs(file);
+}
+
+// Reads --baseline FILE into `settings`; a missing or invalid file is a usage error (false, already printed).
+bool load_baseline(const command_line& cl, run_settings& settings) {
+  if (cl.baseline.empty()) return true;
+  settings.baseline_path = cl.baseline;
+  settings.update_baseline = cl.update_baseline;
+  if (cl.update_baseline) return true;  // written, not read
+  read_error why;
+  std::optional<std::string> content;
+  std::error_code status_error;
+  const auto status = std::filesystem::status(cl.baseline, status_error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status)) {
+    // A device or pipe might never end (`/dev/zero`).
+    why = {"is not a regular file (a device, pipe or socket)", "is geen gewoon bestand (een apparaat, pipe of socket)"};
+  } else {
+    content = read_whole_file(cl.baseline, why);
+  }
+  if (!content) {
+    tool_error({"cannot read the baseline `" + cl.baseline + "`: " + why.en + "; create it with `--update-baseline`",
+                "kan de baseline `" + cl.baseline + "` niet lezen: " + why.nl + "; maak hem met `--update-baseline`"});
+    return false;
+  }
+  baseline accepted;
+  text error;
+  if (!parse_baseline(*content, accepted, error)) {
+    tool_error({"`" + cl.baseline + "`: " + error.en, "`" + cl.baseline + "`: " + error.nl});
+    return false;
+  }
+  tool_debug("baseline " + cl.baseline + ": " + std::to_string(accepted.entries.size()) + " recorded findings");
+  settings.accepted = std::move(accepted);
+  return true;
 }
 
 // The language of the run, needed before CLI11 builds its help texts and usage errors: `--lang` anywhere on
@@ -158,7 +209,7 @@ text usage_error_text(const CLI::Error& e) {
   };
   static const wording required[] = {
       {R"(^A subcommand is required$)",
-       "een subcommando is verplicht: lint, check, test, checks of explain"},
+       "een subcommando is verplicht: lint, check, test, diff, checks of explain"},
       {R"(^(.+) is required$)", "$1 is verplicht"},
   };
   static const wording mismatches[] = {
@@ -348,6 +399,7 @@ int run(int argc, char** argv) {
                                                   "controleer afsprakenbestanden (.akkoord) zelf"));
   lint->add_option("FILE", cl.inputs, say("agreement files", "afsprakenbestanden"))->required();
   add_common_options(*lint, cl, say);
+  add_baseline_options(*lint, cl, say);
 
   CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
                                                     "controleer plannen (.toml) aan afspraken"));
@@ -357,6 +409,7 @@ int run(int argc, char** argv) {
                    say("plan files, or directories searched for *.toml", "planbestanden, of mappen met *.toml"))
       ->required();
   add_common_options(*check, cl, say);
+  add_baseline_options(*check, cl, say);
 
   CLI::App* test = app.add_subcommand(
       "test", say("rule tests: each plan in DIR states the findings it must produce "
@@ -379,7 +432,20 @@ int run(int argc, char** argv) {
                                              "een controle-id, bijvoorbeeld returned-competence"))
       ->required();
   add_common_options(*explain, cl, say);
-  for (CLI::App* command : {lint, check, test, checks, explain}) {
+
+  CLI::App* diff = app.add_subcommand("diff", say("what an agreement edit changes, and which plans it breaks",
+                                                  "wat een wijziging van de afspraken verandert, en welke plannen "
+                                                  "erdoor breken"));
+  diff->add_option("OLD NEW", cl.inputs, say("the agreement before and after the edit",
+                                             "de afspraken voor en na de wijziging"))
+      ->required()
+      ->expected(2);
+  diff->add_option("--plans", cl.plans,
+                   say("check every *.toml under DIR against both versions and report what the edit breaks",
+                       "controleer elk *.toml onder MAP tegen beide versies en meld wat de wijziging breekt"))
+      ->type_name(say("DIR", "MAP"));
+  add_common_options(*diff, cl, say);
+  for (CLI::App* command : {lint, check, test, checks, explain, diff}) {
     command->group(subcommand_group);
     // A subcommand's help flag is made before it takes the option defaults, so its group is set here.
     command->get_help_ptr()->group(app.option_defaults()->get_group());
@@ -426,10 +492,12 @@ int run(int argc, char** argv) {
   settings.fail_on = parse_severity(cl.fail_on).value_or(severity::error);
   settings.jobs = cl.jobs != 0 ? cl.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (configuration) settings.checks.overrides = configuration->checks;
+  if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);
   if (checks->parsed()) return run_checks(settings);
   if (explain->parsed()) return run_explain(cl.check_id, settings);
+  if (diff->parsed()) return run_diff(cl.inputs.at(0), cl.inputs.at(1), cl.plans, settings);
 
   std::string rules = cl.rules;
   if (rules.empty() && configuration && configuration->rules) rules = *configuration->rules;

@@ -1,0 +1,96 @@
+// `akkoord diff OLD NEW [--plans DIR]`: an edit of rules/aa.akkoord in a temporary directory, against samples/plans.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "run_process.hpp"
+
+namespace {
+
+using e2e::run;
+
+std::string aa_agreement() { return e2e::read_file(e2e::source_dir() / "rules" / "aa.akkoord"); }
+
+// rules/aa.akkoord with the competence of `strategie` returned to Aalsmeer in 2026 instead of 2022: plans that
+// have the kernorganisatie carry it out in 2025 are then wrong.
+std::string strategie_returned_later() {
+  std::string text = aa_agreement();
+  const std::string task = "task strategie ";
+  const auto at = text.find(task);
+  const std::string clause = "returned_to kernorganisatie from 2022-04-01";
+  const auto clause_at = at == std::string::npos ? at : text.find(clause, at);
+  EXPECT_NE(clause_at, std::string::npos) << "rules/aa.akkoord no longer has the clause this test edits";
+  if (clause_at != std::string::npos)
+    text.replace(clause_at, clause.size(), "returned_to kernorganisatie from 2026-01-01");
+  return text;
+}
+
+TEST(Diff, ListsTheChangeAndTheBrokenPlans) {
+  e2e::temp_dir dir;
+  const auto edited = dir.write("aa.akkoord", strategie_returned_later());
+  const auto result =
+      run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--color", "never"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find(edited.string() + ":"), std::string::npos) << "the change is located in NEW";
+  EXPECT_NE(result.out.find("changed task `strategie`: returned_to kernorganisatie from 2022-04-01 -> 2026-01-01"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("broken by the edit: samples/plans/aalsmeer-2025.toml"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("[wrong-executor]"), std::string::npos) << result.out;
+  // The plan that had the AA-organisation do `strategie` in 2025 is right again.
+  std::smatch counts;
+  const std::regex summary(R"((\d+) plans checked: (\d+) broken by the edit, (\d+) fixed)");
+  ASSERT_TRUE(std::regex_search(result.out, counts, summary)) << result.out;
+  EXPECT_GT(std::stoi(counts[2]), 0);
+  EXPECT_GE(std::stoi(counts[3]), 1);
+  // Findings the plans already had are not repeated.
+  EXPECT_EQ(result.out.find("[unknown-agreement]"), std::string::npos) << result.out;
+}
+
+TEST(Diff, IdenticalAgreementsChangeNothing) {
+  e2e::temp_dir dir;
+  const auto copy = dir.write("aa.akkoord", "# only a comment more\n" + aa_agreement());
+  const auto result = run({"diff", "rules/aa.akkoord", copy.string(), "--plans", "samples/plans"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(result.out.rfind("no changes\n", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find(" checked: 0 broken by the edit, 0 fixed"), std::string::npos) << result.out;
+  const auto without_plans = run({"diff", "rules/aa.akkoord", "rules/aa.akkoord"});
+  EXPECT_EQ(without_plans.exit_code, 0);
+  EXPECT_EQ(without_plans.out, "no changes\n");
+}
+
+TEST(Diff, DutchAndJson) {
+  e2e::temp_dir dir;
+  const auto edited = dir.write("aa.akkoord", strategie_returned_later());
+  const auto dutch = run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--lang", "nl"});
+  EXPECT_EQ(dutch.exit_code, 1);
+  EXPECT_NE(dutch.out.find("task `strategie` gewijzigd: returned_to kernorganisatie"), std::string::npos) << dutch.out;
+  EXPECT_NE(dutch.out.find("gebroken door de wijziging: samples/plans/aalsmeer-2025.toml"), std::string::npos);
+  const auto json = run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_EQ(json.out.rfind("{\"version\": 1, \"findings\": [", 0), 0u) << json.out;
+  EXPECT_NE(json.out.find("\"change\": \"changed\", \"kind\": \"task\", \"id\": \"strategie\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"plans\": {\"checked\": "), std::string::npos) << json.out;
+}
+
+TEST(Diff, RemovedDeclarationAndUnloadableAgreement) {
+  e2e::temp_dir dir;
+  std::string text = aa_agreement();
+  const auto at = text.find("milestone evaluatie ");
+  ASSERT_NE(at, std::string::npos);
+  const auto end = text.find("}\n", at);
+  ASSERT_NE(end, std::string::npos);
+  text.erase(at, end + 2 - at);
+  text = std::regex_replace(text, std::regex(" until evaluatie"), "");  // keep the agreement loadable
+  const auto edited = dir.write("aa.akkoord", text);
+  const auto removed = run({"diff", "rules/aa.akkoord", edited.string()});
+  EXPECT_NE(removed.out.find("rules/aa.akkoord:"), std::string::npos) << "a removed declaration is shown in OLD";
+  EXPECT_NE(removed.out.find("removed milestone `evaluatie`"), std::string::npos) << removed.out << removed.err;
+  EXPECT_NE(removed.out.find("changed period `volgende`: - until evaluatie"), std::string::npos) << removed.out;
+
+  const auto broken = dir.write("broken.akkoord", "agreement {\n");
+  EXPECT_EQ(run({"diff", "rules/aa.akkoord", broken.string()}).exit_code, 2);
+  EXPECT_EQ(run({"diff", "rules/aa.akkoord"}).exit_code, 2);  // NEW missing: usage error
+}
+
+}  // namespace

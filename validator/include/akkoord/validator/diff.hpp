@@ -1,0 +1,45 @@
+// `akkoord diff OLD NEW`: what an edit of the agreement changed, declaration by declaration, and which plan
+// findings it adds or removes. Declarations are compared by a canonical rendering of their content, so spans,
+// comments and layout never count as a change.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "akkoord/diagnostic.hpp"
+#include "akkoord/parser/ast.hpp"
+#include "akkoord/validator/agreement.hpp"
+
+namespace akkoord {
+
+enum class change_kind { added, removed, changed };
+
+struct declaration_change {
+  change_kind what = change_kind::changed;
+  std::string kind;   // the declaration's keyword: "task", "party", …
+  std::string id;     // its id (an include: its path)
+  source_span where;  // the declaration in NEW; in OLD for a removed one
+  // For a changed declaration: "returned_to kernorganisatie from 2022-04-01 -> 2023-01-01" when one clause
+  // changed, else "- CLAUSE" and "+ CLAUSE" lines. Written in the agreement language, so the same in en and nl.
+  std::vector<std::string> details;
+};
+
+// The keyword and id of a declaration.
+std::string declaration_keyword(const ast::declaration& d);
+std::string declaration_id(const ast::declaration& d);
+
+// The content of a declaration, one clause per line, in the agreement language; no spans, no comments.
+std::vector<std::string> canonical_lines(const ast::declaration& d);
+
+// Every declaration added, removed or changed from `before` to `after`, matched by keyword and id (the first
+// declaration of each). Added and changed ones in NEW's source order, then removed ones in OLD's.
+std::vector<declaration_change> diff_declarations(const agreement_model& before, const agreement_model& after);
+
+// "changed task `strategie`: …" / "task `strategie` gewijzigd: …".
+text describe_change(const declaration_change& change);
+
+// The findings of `after` that `before` does not have, matched by id, file, line, column and English message
+// (counting duplicates). fixed_findings(before, after) is new_findings(after, before).
+diagnostics new_findings(const diagnostics& before, const diagnostics& after);
+
+}  // namespace akkoord
