@@ -9,22 +9,14 @@
 
 #include "akkoord/validator/report.hpp"
 #include "mini_json.hpp"
+#include "report_test_support.hpp"
 
 namespace akkoord {
 namespace {
 
-source_span span_of(const source_file& f, std::uint32_t line, std::uint32_t column, std::uint32_t end_column) {
-  return {&f, {line, column}, {line, end_column}};
-}
+using report_test::make;
+using report_test::span_of;
 
-diagnostic make(std::string id, severity level, std::string en, source_span where) {
-  diagnostic d;
-  d.id = std::move(id);
-  d.level = level;
-  d.message = {std::move(en), "nl: " + d.id};
-  d.primary = where;
-  return d;
-}
 
 std::string text_of(const diagnostic& d, report_options options = {}) {
   std::string out;

@@ -285,32 +285,24 @@ std::string summary_line(const report_summary& s, language lang) {
     out += ' ';
     out += n == 1 ? one : many;
   };
-  if (lang == language::nl) {
-    count(s.errors, "fout", "fouten");
-    out += ", ";
-    count(s.warnings, "waarschuwing", "waarschuwingen");
-    out += ", ";
-    count(s.infos, "info", "info's");
-    out += " in ";
-    count(s.files, "bestand", "bestanden");
-    if (s.suppressed > 0) {
-      out += " (";
-      append_number(out, s.suppressed);
-      out += " onderdrukt)";
-    }
-  } else {
-    count(s.errors, "error", "errors");
-    out += ", ";
-    count(s.warnings, "warning", "warnings");
-    out += ", ";
-    count(s.infos, "info", "infos");
-    out += " in ";
-    count(s.files, "file", "files");
-    if (s.suppressed > 0) {
-      out += " (";
-      append_number(out, s.suppressed);
-      out += " suppressed)";
-    }
+  struct words { std::string_view error, errors, warning, warnings, info, infos, file, files, suppressed; };
+  static constexpr words en{"error", "errors", "warning", "warnings", "info", "infos", "file", "files", "suppressed"};
+  static constexpr words nl{"fout", "fouten", "waarschuwing", "waarschuwingen", "info", "info's", "bestand",
+                            "bestanden", "onderdrukt"};
+  const words& w = lang == language::nl ? nl : en;
+  count(s.errors, w.error, w.errors);
+  out += ", ";
+  count(s.warnings, w.warning, w.warnings);
+  out += ", ";
+  count(s.infos, w.info, w.infos);
+  out += " in ";
+  count(s.files, w.file, w.files);
+  if (s.suppressed > 0) {
+    out += " (";
+    append_number(out, s.suppressed);
+    out += ' ';
+    out += w.suppressed;
+    out += ')';
   }
   return out;
 }
