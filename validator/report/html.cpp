@@ -303,17 +303,18 @@ void append_bar_chart(std::string& out, const std::vector<bar_row>& rows, std::i
     append_signed(out, y + 15);
     out += "\"/>";
     legend_text(bar_x + 118, tr(lang, "benchmark", "benchmark"));
-    out += "<rect class=\"band\" x=\"";
-    append_signed(out, bar_x + 210);
-    out += "\" y=\"";
-    append_signed(out, y + 1);
-    out += "\" width=\"14\" height=\"12\"/>";
+    const auto legend_swatch = [&](std::string_view css_class, long long x) {
+      out += "<rect class=\"";
+      out += css_class;
+      out += "\" x=\"";
+      append_signed(out, x);
+      out += "\" y=\"";
+      append_signed(out, y + 1);
+      out += "\" width=\"14\" height=\"12\"/>";
+    };
+    legend_swatch("band", bar_x + 210);
     legend_text(bar_x + 230, tr(lang, "tolerance", "tolerantie"));
-    out += "<rect class=\"bar over\" x=\"";
-    append_signed(out, bar_x + 320);
-    out += "\" y=\"";
-    append_signed(out, y + 1);
-    out += "\" width=\"14\" height=\"12\"/>";
+    legend_swatch("bar over", bar_x + 320);
     legend_text(bar_x + 340, tr(lang, "above", "erboven"));
     out += "</g>\n";
   }
