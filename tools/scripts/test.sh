@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # Keep this list in step with README command (1); a test compares them.
-packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev libgtest-dev)
+packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgtest-dev)
 # Only the tests need these: the validators that check the SARIF and JUnit reports against their schemas.
-test_only=(python3-jsonschema libxml2-utils)
+test_only=(python3-jsonschema libxml2-utils pre-commit git)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
