@@ -1,7 +1,10 @@
 // `akkoord diff OLD NEW [--plans DIR]`: an edit of rules/aa.akkoord in a temporary directory, against samples/plans.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
+
+#include <nlohmann/json.hpp>
 
 #include "run_process.hpp"
 
@@ -68,9 +71,24 @@ TEST(Diff, DutchAndJson) {
   EXPECT_NE(dutch.out.find("gebroken door de wijziging: samples/plans/aalsmeer-2025.toml"), std::string::npos);
   const auto json = run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--format", "json"});
   EXPECT_EQ(json.exit_code, 1);
-  EXPECT_EQ(json.out.rfind("{\"version\": 1, \"findings\": [", 0), 0u) << json.out;
-  EXPECT_NE(json.out.find("\"change\": \"changed\", \"kind\": \"task\", \"id\": \"strategie\""), std::string::npos);
-  EXPECT_NE(json.out.find("\"plans\": {\"checked\": "), std::string::npos) << json.out;
+  const auto parsed = nlohmann::json::parse(json.out);
+  EXPECT_EQ(parsed.at("version"), 1);
+  ASSERT_FALSE(parsed.at("findings").empty());
+  const auto& changes = parsed.at("changes");
+  ASSERT_EQ(changes.size(), 1u) << json.out;
+  EXPECT_EQ(changes[0].at("change"), "changed");
+  EXPECT_EQ(changes[0].at("kind"), "task");
+  EXPECT_EQ(changes[0].at("id"), "strategie");
+  const auto& plans = parsed.at("plans");
+  EXPECT_GT(plans.at("checked").get<int>(), 20);
+  const auto& broken = plans.at("broken");
+  EXPECT_NE(std::find(broken.begin(), broken.end(), "samples/plans/aalsmeer-2025.toml"), broken.end()) << json.out;
+  EXPECT_EQ(plans.at("fixed"), nlohmann::json::array({"samples/plans/returned-competence-strategie-by-aa.toml"}));
+  // Every finding the JSON lists is one the edit added: none of them is in a plan the edit did not break.
+  for (const auto& finding : parsed.at("findings")) {
+    const std::string file = finding.at("file");
+    EXPECT_NE(std::find(broken.begin(), broken.end(), file), broken.end()) << file;
+  }
 }
 
 TEST(Diff, RemovedDeclarationAndUnloadableAgreement) {

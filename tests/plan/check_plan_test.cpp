@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <thread>
+#include <unistd.h>
 
 #include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/plan.hpp"
+#include "akkoord/validator/run.hpp"
 #include "plan_support.hpp"
 
 namespace akkoord {
@@ -156,14 +159,35 @@ TEST_F(check_plan_test, settings_apply_after_suppressions) {
   EXPECT_EQ(with_id(found2, "fte-hours-mismatch")[0]->level, severity::error);
 }
 
-TEST_F(check_plan_test, the_typed_plan_can_be_handed_over) {
-  const source_file& file = sources_.add("plan.toml", plan_with(""));
-  plan read;
-  const auto found = check_plan_file(*model_, file, settings_, read);
-  EXPECT_EQ(with_id(found, "fte-hours-mismatch").size(), 1u);
-  ASSERT_EQ(read.activities.size(), 1u);
-  EXPECT_EQ(read.activities[0].budget->value, 85'000'000);
-  EXPECT_EQ(read.source, &file);
+TEST_F(check_plan_test, a_plan_file_is_read_once_and_checked_against_each_agreement) {
+  const auto path = std::filesystem::temp_directory_path() / ("akkoord-check-plan-" + std::to_string(::getpid()) + ".toml");
+  {
+    std::ofstream out(path);
+    out << plan_with("");
+  }
+  const agreement_model* const both[] = {model_.get(), model_.get()};
+  const plan_check result = check_plan_against(path.string(), both, sources_, settings_);
+  std::filesystem::remove(path);
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(with_id(result.findings[0], "fte-hours-mismatch").size(), 1u);
+  ASSERT_EQ(result.findings[1].size(), result.findings[0].size());
+  ASSERT_NE(result.typed, nullptr);
+  ASSERT_EQ(result.typed->activities.size(), 1u);
+  EXPECT_EQ(result.typed->activities[0].budget->value, 85'000'000);
+  ASSERT_TRUE(result.figures);
+  EXPECT_EQ(result.figures->budget_cents, 85'000'000);
+}
+
+TEST_F(check_plan_test, a_plan_that_cannot_be_read_has_a_finding_against_each_agreement) {
+  const agreement_model* const both[] = {model_.get(), model_.get()};
+  const plan_check result = check_plan_against("/nonexistent/akkoord/plan.toml", both, sources_, settings_);
+  ASSERT_EQ(result.findings.size(), 2u);
+  for (const diagnostics& found : result.findings) {
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].id, "toml-syntax");
+    EXPECT_NE(found[0].message.en.find("/nonexistent/akkoord/plan.toml"), std::string::npos);
+  }
+  EXPECT_EQ(result.typed, nullptr);
 }
 
 TEST_F(check_plan_test, toml_syntax_stops_the_plan_checks) {

@@ -12,12 +12,14 @@
 #include <system_error>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "akkoord/validator/check.hpp"
+#include "akkoord/validator/run.hpp"
 #include "akkoord/validator/diff.hpp"
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "inputs.hpp"
-#include "report_context.hpp"
 #include "tool_log.hpp"
 
 #ifndef AKKOORD_VERSION
@@ -46,26 +48,42 @@ bool emit(const std::string& content, const report_target& target) {
   return true;
 }
 
-// A device, pipe or socket named as an input: reading it might never end (`/dev/zero`, a FIFO nobody writes).
-std::optional<read_error> special_file(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return std::nullopt;
-  return read_error{"is not a regular file (a device, pipe or socket)",
-                    "is geen gewoon bestand (een apparaat, pipe of socket)"};
+// User text (a path, a clause) on a line of the diff's own output: no control character may start a new line
+// or reach the terminal.
+std::string visible(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
-// A whole-file finding for an input that cannot be read at all.
-diagnostic unreadable(std::string_view id, const std::string& path, const read_error& why, source_manager& sources) {
-  diagnostic d;
-  d.id = std::string(id);
-  d.level = severity::error;
-  d.message = {"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl};
-  d.primary = {&sources.add(path, std::string()), {}, {}};
-  return d;
-}
-
-bool reaches(const diagnostics& ds, severity fail_on) {
-  return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return !d.suppressed && d.level >= fail_on; });
+// The diff's JSON: the findings object of every JSON report, with "changes" and "plans" added at its end.
+std::string with_diff_members(const std::string& report, const diff_result& result) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(report);
+  nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+  for (const declaration_change& change : result.changes) {
+    changes.push_back({{"change", change.what == change_kind::added     ? "added"
+                                  : change.what == change_kind::removed ? "removed"
+                                                                        : "changed"},
+                       {"kind", change.kind},
+                       {"id", change.id},
+                       {"file", change.where.file ? change.where.file->path() : std::string()},
+                       {"line", change.where.begin.line},
+                       {"column", change.where.begin.column},
+                       {"details", change.details}});
+  }
+  json["changes"] = std::move(changes);
+  json["plans"] = {{"checked", result.plans_checked}, {"broken", result.broken}, {"fixed", result.fixed}};
+  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 bool wants(const run_settings& settings, report_format format) {
@@ -73,31 +91,32 @@ bool wants(const run_settings& settings, report_format format) {
                      [&](const report_target& target) { return target.format == format; });
 }
 
-// What the SARIF, JUnit and HTML reports add to the findings; the files are filled in by the caller.
-report_context context_for(const run_settings& settings, const agreement_model* agreement) {
-  report_context context;
-  context.fail_on = settings.fail_on;
-  context.tool_version = AKKOORD_VERSION;
-  if (wants(settings, report_format::sarif) || wants(settings, report_format::html))
-    context.checks = describe_checks(agreement);
-  return context;
+// What the engine needs from the command line's settings.
+run_options options_for(const run_settings& settings) {
+  run_options options;
+  options.checks = settings.checks;
+  options.jobs = settings.jobs;
+  options.fail_on = settings.fail_on;
+  options.tool_version = AKKOORD_VERSION;
+  // Only the HTML report charts plans; without it a large run keeps no typed plans in memory.
+  options.keep_plans = wants(settings, report_format::html);
+  return options;
 }
 
-// Renders every report, writes each, and turns the findings into an exit code. `trouble` forces exit code 2;
-// so does a report that cannot be written (the others are still written).
-int finish(const diagnostics& ds, std::size_t files, const run_settings& settings, bool trouble,
-           const report_context& context) {
-  const report_summary summary = summarize(ds, files);
+// Renders every report of the run, writes each, and turns the run into an exit code. `trouble` forces exit
+// code 2; so does a report that cannot be written (the others are still written).
+int finish(const run_result& run, const run_settings& settings, bool trouble) {
+  for (const text& failure : run.failures) tool_error(failure);
   bool written = true;
   for (const report_target& target : settings.reports) {
     report_options options = settings.report;
     options.color = options.color && target.format == report_format::text && target.to_stdout();
     std::string out;
-    render(target.format, out, ds, summary, options, context);
+    render(target.format, out, run, options);
     written = emit(out, target) && written;
   }
-  if (!written || trouble) return exit_trouble;
-  return reaches(ds, settings.fail_on) ? exit_findings : exit_clean;
+  if (!written || trouble || run.failed) return exit_trouble;
+  return run.fails() ? exit_findings : exit_clean;
 }
 
 // --update-baseline records this run's findings (not after a failed run: the file would accept too little); then
@@ -126,11 +145,6 @@ bool use_baseline(diagnostics& ds, const run_settings& settings, bool trouble) {
                " recorded findings no longer occur");
   }
   return true;
-}
-
-// The agreement file as a checked file of its own (JUnit: its agreement checks are testcases too).
-checked_file agreement_file(const std::string& path, const agreement_model* agreement, const run_settings& settings) {
-  return {path, checks_that_ran(check_scope::agreement, agreement, settings.checks), std::nullopt};
 }
 
 std::string suggestion_en(const std::optional<std::string>& best) {
@@ -163,144 +177,43 @@ void warn_about_unknown_rules(const agreement_model& model, const check_settings
 }  // namespace
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings) {
-  source_manager sources;
-  diagnostics all;
-  bool unloadable = false;
-  std::set<std::string> seen;  // a file named twice is linted once
-  std::size_t linted = 0;
-  report_context context = context_for(settings, nullptr);
-  for (const std::string& file : files) {
-    if (!seen.insert(std::filesystem::path(file).lexically_normal().generic_string()).second) continue;
-    ++linted;
-    context.files.push_back(agreement_file(file, nullptr, settings));
-    diagnostics found;
-    if (const auto why = special_file(file)) {
-      all.push_back(unreadable("dsl-syntax", file, *why, sources));
-      unloadable = true;
-      continue;
-    }
-    const auto model = lint_agreement(file, sources, settings.checks, found);
-    if (!model) {
-      unloadable = true;
-      if (found.empty()) {  // the loader always says why; this only guards against a silent failure
-        diagnostic d;
-        d.id = "dsl-syntax";
-        d.message = {"`" + file + "` could not be loaded", "`" + file + "` kon niet worden geladen"};
-        d.primary = {&sources.add(file, std::string()), {}, {}};
-        found.push_back(std::move(d));
-      }
-    }
-    tool_debug("linted " + file + ": " + std::to_string(found.size()) + " findings");
-    sort_diagnostics(found);
-    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
-  const bool baseline_failed = !use_baseline(all, settings, unloadable);
-  return finish(all, linted, settings, unloadable || baseline_failed, context);
+  run_result run = lint_run(files, options_for(settings));
+  const bool baseline_failed = !use_baseline(run.findings, settings, run.failed);
+  return finish(run, settings, baseline_failed);
 }
 
 int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
-  source_manager sources;
-  diagnostics agreement_findings;
-  const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
-  sort_diagnostics(agreement_findings);
-  report_context context = context_for(settings, model.get());
-  if (!model || reaches(agreement_findings, severity::error)) {
-    context.files.push_back(agreement_file(rules, model.get(), settings));
-    const int code = finish(agreement_findings, 1, settings, true, context);
-    tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
-                "de afspraken in `" + rules + "` bevatten fouten; er is geen plan gecontroleerd"});
-    return code;
-  }
-  warn_about_unknown_rules(*model, settings.checks);
-
   plan_inputs inputs = expand_plan_inputs(plans);
   for (const text& warning : inputs.warnings) tool_warning(warning);
-  const std::vector<std::string>& files = inputs.files;
-  if (files.empty()) {
-    context.files.push_back(agreement_file(rules, model.get(), settings));
-    finish(agreement_findings, 0, settings, true, context);
+  run_result run = check_run(rules, inputs.files, options_for(settings));
+  if (run.failed && run.files.size() == 1) {
+    finish(run, settings, true);
+    tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
+                "de afspraken in `" + rules + "` bevatten fouten; er is geen plan gecontroleerd"});
+    return exit_trouble;
+  }
+  warn_about_unknown_rules(*run.agreements.front(), settings.checks);
+  if (inputs.files.empty()) {
+    finish(run, settings, true);
     tool_error({"no plan files to check", "geen planbestanden om te controleren"});
     return exit_trouble;
   }
-
-  // Each file's findings land in its own slot, so the output order is the input order for any --jobs.
-  std::vector<diagnostics> results(files.size());
-  std::vector<std::optional<plan_figures>> figures(files.size());  // for the HTML report only
-  const bool want_figures = wants(settings, report_format::html);
-  std::vector<std::string> failures(files.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> internal_failure{false};
-  const auto check_one = [&](std::size_t i) {
-    const std::string& path = files[i];
-    try {
-      read_error why;
-      std::optional<std::string> content;
-      if (const auto special = special_file(path)) {
-        why = *special;
-      } else {
-        content = read_whole_file(path, why);
-      }
-      if (!content) {
-        results[i].push_back(unreadable("toml-syntax", path, why, sources));
-        return;
-      }
-      const source_file& file = sources.add(path, std::move(*content));
-      results[i] = check_plan_file(*model, file, settings.checks);
-      sort_diagnostics(results[i]);
-      if (want_figures) figures[i] = figures_of(*model, file);
-    } catch (const std::exception& e) {
-      failures[i] = e.what();
-      internal_failure = true;
-    } catch (...) {
-      failures[i] = "unknown exception";
-      internal_failure = true;
-    }
-  };
-  const auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) check_one(i);
-  };
-
-  const std::size_t workers = std::min<std::size_t>(settings.jobs, files.size());
-  tool_debug("checking " + std::to_string(files.size()) + " plan files with " + std::to_string(workers) + " workers");
-  std::vector<std::thread> threads;
-  try {
-    for (std::size_t k = 1; k < workers; ++k) threads.emplace_back(work);
-  } catch (const std::system_error& e) {
-    tool_debug(std::string("could not start another worker, continuing with fewer: ") + e.what());
-  }
-  work();  // this thread works too; and if no thread could start, it does everything
-  for (std::thread& t : threads) t.join();
-
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (!failures[i].empty())
-      tool_error({"internal error while checking `" + files[i] + "`: " + failures[i],
-                  "interne fout bij het controleren van `" + files[i] + "`: " + failures[i]});
-
-  diagnostics all = std::move(agreement_findings);
-  for (diagnostics& found : results)
-    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  const std::vector<std::string> plan_checks = checks_that_ran(check_scope::plan, model.get(), settings.checks);
-  for (std::size_t i = 0; i < files.size(); ++i) context.files.push_back({files[i], plan_checks, std::move(figures[i])});
-  context.files.push_back(agreement_file(rules, model.get(), settings));
-  const bool baseline_failed = !use_baseline(all, settings, internal_failure);
-  return finish(all, files.size(), settings, internal_failure || baseline_failed, context);
+  const bool baseline_failed = !use_baseline(run.findings, settings, run.failed);
+  return finish(run, settings, baseline_failed);
 }
 
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {
-  source_manager sources;
-  diagnostics agreement_findings;
-  const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
-  sort_diagnostics(agreement_findings);
-  if (!model || reaches(agreement_findings, severity::error)) {
-    report_context context = context_for(settings, model.get());
-    context.files.push_back(agreement_file(rules, model.get(), settings));
-    finish(agreement_findings, 1, settings, true, context);
+  // The agreement alone (no plans): the rule tests read their plans themselves, each once.
+  const run_result run = check_run(rules, {}, options_for(settings));
+  if (run.failed) {
+    finish(run, settings, true);
     tool_error({"the agreement `" + rules + "` has errors; no test was run",
                 "de afspraken in `" + rules + "` bevatten fouten; er is geen test uitgevoerd"});
     return exit_trouble;
   }
-  warn_about_unknown_rules(*model, settings.checks);
-  const rule_test_report report = run_rule_tests(*model, dirs, sources, settings.checks);
+  const agreement_model& model = *run.agreements.front();
+  warn_about_unknown_rules(model, settings.checks);
+  const rule_test_report report = run_rule_tests(model, dirs, *run.sources, settings.checks);
   if (!emit(render_rule_test_report(report, settings.report.lang), settings.reports.front())) return exit_trouble;
   return report.all_passed() ? exit_clean : exit_findings;
 }
@@ -375,138 +288,108 @@ int run_explain(const std::string& id, const run_settings& settings) {
   return emit(out, settings.reports.front()) ? exit_clean : exit_trouble;
 }
 
-int run_diff(const std::string& before, const std::string& after, const std::string& plans_dir,
-             const run_settings& settings) {
+int run_diff(const diff_request& request, const run_settings& settings) {
   const report_target& target = settings.reports.front();
   const bool nl = settings.report.lang == language::nl;
-  if (target.format != report_format::text && target.format != report_format::short_ &&
-      target.format != report_format::json) {
-    tool_error({"`diff` writes only `text`, `short` or `json` reports",
-                "`diff` schrijft alleen rapporten in `text`, `short` of `json`"});
-    return exit_trouble;
-  }
 
-  // Both agreements in one source manager: plan findings of either point into it.
-  source_manager sources;
-  diagnostics old_lint;
-  const auto old_model = lint_agreement(before, sources, settings.checks, old_lint);
-  diagnostics new_lint;
-  const auto new_model = lint_agreement(after, sources, settings.checks, new_lint);
-  sort_diagnostics(new_lint);
-  // The errors of NEW are printed (they fail the gate too); OLD's are the past.
-  diagnostics shown;
-  for (const diagnostic& d : new_lint)
-    if (d.level == severity::error) shown.push_back(d);
-  if (!new_model) {
-    report_context context = context_for(settings, nullptr);
-    finish(shown.empty() ? new_lint : shown, 1, settings, true, context);
-    tool_error({"the new agreement `" + after + "` could not be loaded",
-                "de nieuwe afspraken in `" + after + "` konden niet worden geladen"});
-    return exit_trouble;
-  }
-  if (!old_model) {
-    tool_error({"the old agreement `" + before + "` could not be loaded",
-                "de oude afspraken in `" + before + "` konden niet worden geladen"});
-    return exit_trouble;
-  }
-
-  const std::vector<declaration_change> changes = diff_declarations(*old_model, *new_model);
-  std::string changes_text;
-  for (const declaration_change& change : changes) {
-    if (change.where.file != nullptr)
-      changes_text += change.where.file->path() + ":" + std::to_string(change.where.begin.line) + ":" +
-                      std::to_string(change.where.begin.column) + ": ";
-    const text description = describe_change(change);
-    changes_text += (nl ? description.nl : description.en) + "\n";
-  }
-  if (changes.empty()) changes_text = nl ? "geen wijzigingen\n" : "no changes\n";
-
-  // Every plan against OLD and NEW; only what the edit adds (or removes) is reported.
-  std::size_t plans_checked = 0, broken = 0, fixed = 0;
-  std::vector<std::string> broken_plans;
-  if (!plans_dir.empty()) {
-    plan_inputs inputs = expand_plan_inputs({plans_dir});
-    for (const text& warning : inputs.warnings) tool_warning(warning);
-    for (const std::string& path : inputs.files) {
-      read_error why;
-      std::optional<std::string> content;
-      if (const auto special = special_file(path)) why = *special;
-      else content = read_whole_file(path, why);
-      ++plans_checked;
-      if (!content) {
-        tool_warning({"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl});
-        continue;
-      }
-      const source_file& file = sources.add(path, std::move(*content));
-      const diagnostics old_results = check_plan_file(*old_model, file, settings.checks);
-      diagnostics new_results = check_plan_file(*new_model, file, settings.checks);
-      sort_diagnostics(new_results);
-      const diagnostics added = new_findings(old_results, new_results);
-      const diagnostics gone = new_findings(new_results, old_results);
-      if (reaches(added, settings.fail_on)) {
-        ++broken;
-        broken_plans.push_back(path);
-      } else if (reaches(gone, settings.fail_on)) {
-        ++fixed;
-      }
-      shown.insert(shown.end(), added.begin(), added.end());
+  // Every --plans path must exist: a mistyped folder must not turn the gate green.
+  for (const std::string& path : request.plans) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      tool_error({"`--plans " + path + "`: no such file or directory", "`--plans " + path + "`: bestand of map bestaat niet"});
+      return exit_trouble;
     }
+  }
+  plan_inputs inputs = expand_plan_inputs(request.plans);
+  for (const text& warning : inputs.warnings) tool_warning(warning);
+
+  run_options options = options_for(settings);
+  auto sources = std::make_shared<source_manager>();
+  loaded_agreement before;
+  if (request.revision) {
+    std::optional<text> why;
+    before.model = load_agreement_at_revision(*request.revision, request.before, *sources, settings.checks, before.findings, why);
+    if (why) {
+      tool_error(*why);
+      return exit_trouble;
+    }
+  } else {
+    before.model = lint_agreement(request.before, *sources, settings.checks, before.findings);
+  }
+  const std::string before_shown = request.revision ? *request.revision + ":" + request.before : request.before;
+  diff_result result = diff_run(std::move(before), request.after, inputs.files, options, sources);
+  if (!result.after) {
+    finish(result.run, settings, true);
+    tool_error({"the new agreement `" + request.after + "` could not be loaded",
+                "de nieuwe afspraken in `" + request.after + "` konden niet worden geladen"});
+    return exit_trouble;
+  }
+  if (!result.before) {
+    tool_error({"the old agreement `" + before_shown + "` could not be loaded",
+                "de oude afspraken in `" + before_shown + "` konden niet worden geladen"});
+    return exit_trouble;
+  }
+  for (const text& failure : result.run.failures) tool_error(failure);
+
+  const bool quiet = settings.report.summary_only;
+  const bool with_plans = !request.plans.empty();
+  std::string plans_summary;
+  if (with_plans) {
+    const std::string count = std::to_string(result.plans_checked);
+    const std::string broken = std::to_string(result.broken.size()), fixed = std::to_string(result.fixed.size());
+    plans_summary = nl ? count + (result.plans_checked == 1 ? " plan" : " plannen") + " gecontroleerd: " + broken +
+                             " gebroken door de wijziging, " + fixed + " hersteld\n"
+                       : count + (result.plans_checked == 1 ? " plan" : " plans") + " checked: " + broken +
+                             " broken by the edit, " + fixed + " fixed\n";
   }
 
   std::string out;
-  const bool json = target.format == report_format::json;
-  if (!json) out += changes_text;
-  if (json || !plans_dir.empty() || !shown.empty()) {
-    report_options options = settings.report;
-    options.color = options.color && target.format == report_format::text && target.to_stdout();
-    std::string report;
-    render(target.format, report, shown, summarize(shown, plans_checked + 1), options, context_for(settings, nullptr));
-    if (json) {
-      // The findings object of every JSON report, with the changes and the plan counts added at its end.
-      while (!report.empty() && (report.back() == '\n' || report.back() == '}')) {
-        const bool brace = report.back() == '}';
-        report.pop_back();
-        if (brace) break;
-      }
-      report += ", \"changes\": [";
-      for (std::size_t i = 0; i < changes.size(); ++i) {
-        const declaration_change& change = changes[i];
-        report += i ? ",\n  " : "\n  ";
-        report += "{\"change\": ";
-        append_json_string(report, change.what == change_kind::added     ? "added"
-                                   : change.what == change_kind::removed ? "removed"
-                                                                         : "changed");
-        report += ", \"kind\": ";
-        append_json_string(report, change.kind);
-        report += ", \"id\": ";
-        append_json_string(report, change.id);
-        report += ", \"file\": ";
-        append_json_string(report, change.where.file ? change.where.file->path() : std::string());
-        report += ", \"line\": " + std::to_string(change.where.begin.line) +
-                  ", \"column\": " + std::to_string(change.where.begin.column) + ", \"details\": [";
-        for (std::size_t k = 0; k < change.details.size(); ++k) {
-          if (k) report += ", ";
-          append_json_string(report, change.details[k]);
+  report_options options_out = settings.report;
+  options_out.color = options_out.color && target.format == report_format::text && target.to_stdout();
+  switch (target.format) {
+    case report_format::text:
+    case report_format::short_: {
+      if (!quiet) {
+        for (const declaration_change& change : result.changes) {
+          if (change.where.file != nullptr)
+            out += visible(change.where.file->path()) + ":" + std::to_string(change.where.begin.line) + ":" +
+                   std::to_string(change.where.begin.column) + ": ";
+          out += visible(describe_change(change).in(settings.report.lang)) + "\n";
         }
-        report += "]}";
+        if (result.changes.empty()) out += nl ? "geen wijzigingen\n" : "no changes\n";
       }
-      report += changes.empty() ? "]" : "\n]";
-      report += ", \"plans\": {\"checked\": " + std::to_string(plans_checked) +
-                ", \"broken\": " + std::to_string(broken) + ", \"fixed\": " + std::to_string(fixed) + "}}\n";
+      if (with_plans || !result.run.findings.empty()) {
+        if (quiet) options_out.summary_only = true;
+        render(target.format, out, result.run, options_out);
+      }
+      if (!quiet) {
+        for (const std::string& path : result.broken)
+          out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + visible(path) + "\n";
+        for (const std::string& path : result.fixed)
+          out += (nl ? "hersteld door de wijziging: " : "fixed by the edit: ") + visible(path) + "\n";
+      }
+      out += plans_summary;
+      break;
     }
-    out += report;
-  }
-  if (!json && !plans_dir.empty()) {
-    for (const std::string& path : broken_plans)
-      out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + path + "\n";
-    const std::string count = std::to_string(plans_checked);
-    out += nl ? count + (plans_checked == 1 ? " plan" : " plannen") + " gecontroleerd: " + std::to_string(broken) +
-                    " gebroken door de wijziging, " + std::to_string(fixed) + " hersteld\n"
-              : count + (plans_checked == 1 ? " plan" : " plans") + " checked: " + std::to_string(broken) +
-                    " broken by the edit, " + std::to_string(fixed) + " fixed\n";
+    case report_format::json: {
+      std::string report;
+      render(report_format::json, report, result.run, options_out);
+      out = with_diff_members(report, result);
+      break;
+    }
+    default:
+      // SARIF, GitHub, JUnit and HTML carry only what the edit adds: a pull request shows exactly what it breaks.
+      render(target.format, out, result.run, options_out);
+      break;
   }
   if (!emit(out, target)) return exit_trouble;
-  return reaches(shown, settings.fail_on) ? exit_findings : exit_clean;
+  for (std::size_t k = 1; k < settings.reports.size(); ++k) {
+    std::string extra;
+    render(settings.reports[k].format, extra, result.run, settings.report);
+    if (!emit(extra, settings.reports[k])) return exit_trouble;
+  }
+  if (result.run.failed) return exit_trouble;
+  return result.run.fails() ? exit_findings : exit_clean;
 }
 
 }  // namespace akkoord::cli

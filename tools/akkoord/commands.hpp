@@ -44,8 +44,14 @@ int run_checks(const run_settings& settings);
 // `akkoord test DIR…`: 0 only when every plan produced exactly the findings its markers state.
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings);
 int run_explain(const std::string& id, const run_settings& settings);
-// `akkoord diff OLD NEW [--plans DIR]`: what the edit changed; with plans, which of them it breaks or fixes.
-int run_diff(const std::string& before, const std::string& after, const std::string& plans_dir,
-             const run_settings& settings);
+// `akkoord diff OLD NEW` or `akkoord diff --git REV FILE` (OLD is FILE at REV, NEW is FILE on disk).
+struct diff_request {
+  std::string before;                   // OLD, or FILE as it was at `revision`
+  std::string after;                    // NEW
+  std::optional<std::string> revision;  // --git REV
+  std::vector<std::string> plans;       // --plans DIR|FILE…
+};
+// What the edit changed; with plans, which of them it breaks or fixes.
+int run_diff(const diff_request& request, const run_settings& settings);
 
 }  // namespace akkoord::cli

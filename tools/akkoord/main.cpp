@@ -38,7 +38,8 @@ struct command_line {
   std::string rules;
   std::vector<std::string> inputs;
   std::string check_id;
-  std::string plans;  // diff --plans DIR
+  std::vector<std::string> plans;  // diff --plans DIR…
+  std::string git_revision;        // diff --git REV
   std::string baseline;  // lint and check: --baseline FILE
   bool update_baseline = false;
 };
@@ -436,14 +437,23 @@ int run(int argc, char** argv) {
   CLI::App* diff = app.add_subcommand("diff", say("what an agreement edit changes, and which plans it breaks",
                                                   "wat een wijziging van de afspraken verandert, en welke plannen "
                                                   "erdoor breken"));
-  diff->add_option("OLD NEW", cl.inputs, say("the agreement before and after the edit",
-                                             "de afspraken voor en na de wijziging"))
+  diff->add_option("OLD NEW", cl.inputs,
+                   say("the agreement before and after the edit (with --git: only FILE, as it is now)",
+                       "de afspraken voor en na de wijziging (met --git: alleen BESTAND, zoals het nu is)"))
       ->required()
-      ->expected(2);
+      ->expected(1, 2);
+  diff->add_option("--git", cl.git_revision,
+                   say("compare FILE with FILE and its includes as they were at git revision REV (e.g. origin/main)",
+                       "vergelijk BESTAND met BESTAND en zijn includes zoals ze waren in git-revisie REV "
+                       "(bijvoorbeeld origin/main)"))
+      ->type_name("REV");
   diff->add_option("--plans", cl.plans,
-                   say("check every *.toml under DIR against both versions and report what the edit breaks",
-                       "controleer elk *.toml onder MAP tegen beide versies en meld wat de wijziging breekt"))
-      ->type_name(say("DIR", "MAP"));
+                   say("check every plan under DIR (or FILE) against both versions and report what the edit breaks; "
+                       "repeatable",
+                       "controleer elk plan onder MAP (of BESTAND) tegen beide versies en meld wat de wijziging "
+                       "breekt; herhaalbaar"))
+      ->type_name(say("DIR", "MAP"))
+      ->allow_extra_args(false);
   add_common_options(*diff, cl, say);
   for (CLI::App* command : {lint, check, test, checks, explain, diff}) {
     command->group(subcommand_group);
@@ -497,7 +507,28 @@ int run(int argc, char** argv) {
   if (lint->parsed()) return run_lint(cl.inputs, settings);
   if (checks->parsed()) return run_checks(settings);
   if (explain->parsed()) return run_explain(cl.check_id, settings);
-  if (diff->parsed()) return run_diff(cl.inputs.at(0), cl.inputs.at(1), cl.plans, settings);
+  if (diff->parsed()) {
+    diff_request request;
+    request.plans = cl.plans;
+    if (!cl.git_revision.empty()) {
+      if (cl.inputs.size() != 1) {
+        tool_error({"`diff --git REV` takes one FILE: the agreement as it is now, compared with itself at REV",
+                    "`diff --git REV` neemt één BESTAND: de afspraken zoals ze nu zijn, vergeleken met zichzelf in REV"});
+        return exit_trouble;
+      }
+      request.before = request.after = cl.inputs.front();
+      request.revision = cl.git_revision;
+    } else {
+      if (cl.inputs.size() != 2) {
+        tool_error({"`diff` takes OLD and NEW, or `--git REV FILE`",
+                    "`diff` neemt OUD en NIEUW, of `--git REV BESTAND`"});
+        return exit_trouble;
+      }
+      request.before = cl.inputs.at(0);
+      request.after = cl.inputs.at(1);
+    }
+    return run_diff(request, settings);
+  }
 
   std::string rules = cl.rules;
   if (rules.empty() && configuration && configuration->rules) rules = *configuration->rules;

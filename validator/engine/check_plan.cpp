@@ -1,5 +1,5 @@
-// `akkoord check`: one plan against the agreement. Read the TOML once into a typed plan, run every plan
-// check, then the custom rules, then the plan's inline suppressions, then the settings; sorted at the end.
+// One plan against the agreement: the figures once, every plan check, then the custom rules, then the plan's
+// inline suppressions, then the settings; sorted at the end.
 #include <algorithm>
 #include <ctime>
 #include <string>
@@ -156,12 +156,12 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
 
 }  // namespace
 
-diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
-                            const check_settings& settings, plan& p) {
-  diagnostics found;
-  p = read_plan(plan_file, found);
+diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
+                            const check_settings& settings, plan_figures& figures) {
+  diagnostics found = shape;
   if (p.readable) {
-    const plan_context context{agreement, p, taakveld_catalog::builtin()};
+    figures = compute_figures(agreement, p);
+    const plan_context context{agreement, p, taakveld_catalog::builtin(), figures};
     // Every check's check_plan() runs (agreement checks inherit an empty one; `unknown-taakveld` has both
     // sides). With `only`, the others are skipped, unless waivers are under test: whether a waiver is
     // used depends on every finding.
@@ -180,8 +180,10 @@ diagnostics check_plan_file(const agreement_model& agreement, const source_file&
 
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
                             const check_settings& settings) {
-  plan p;
-  return check_plan_file(agreement, plan_file, settings, p);
+  diagnostics shape;
+  const plan p = read_plan(plan_file, shape);
+  plan_figures figures;
+  return check_read_plan(agreement, p, shape, settings, figures);
 }
 
 }  // namespace akkoord

@@ -1,5 +1,7 @@
 #include "akkoord/validator/diff.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <map>
@@ -328,6 +330,88 @@ diagnostics new_findings(const diagnostics& before, const diagnostics& after) {
     else out.push_back(d);
   }
   return out;
+}
+
+}  // namespace akkoord
+
+namespace akkoord {
+namespace {
+
+bool fails_at(const diagnostics& ds, severity level) {
+  return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return !d.suppressed && d.level >= level; });
+}
+
+}  // namespace
+
+diff_result diff_run(loaded_agreement before, const std::string& after, const std::vector<std::string>& plans,
+                     const run_options& options, std::shared_ptr<source_manager> sources) {
+  diff_result result;
+  run_result& run = result.run;
+  run.sources = std::move(sources);
+  run.fail_on = options.fail_on;
+  run.tool_version = options.tool_version;
+  result.before = std::move(before.model);
+
+  diagnostics after_findings;
+  result.after = lint_agreement(after, *run.sources, options.checks, after_findings);
+  sort_diagnostics(after_findings);
+  run.agreements = {result.before, result.after};
+  run.checks = describe_checks(result.after.get());
+  // NEW's errors fail the gate too; OLD's are the past. When NEW cannot be loaded, everything it says is shown.
+  diagnostics shown;
+  for (diagnostic& d : after_findings)
+    if (!result.after || d.level == severity::error) shown.push_back(std::move(d));
+  run.files.push_back({after, file_role::agreement, checks_that_ran(file_role::agreement, result.after.get(), options.checks)});
+  run.files.back().finding_count = shown.size();
+  run.findings = std::move(shown);
+  run.subject_files = 1;
+  if (!result.after || !result.before) {
+    run.failed = true;
+    return result;
+  }
+  result.changes = diff_declarations(*result.before, *result.after);
+
+  std::vector<plan_check> checked(plans.size());
+  const agreement_model* const against[] = {result.before.get(), result.after.get()};
+  const std::vector<std::string> failures = run_in_parallel(plans.size(), options.jobs, [&](std::size_t i) {
+    checked[i] = check_plan_against(plans[i], against, *run.sources, options.checks);
+  });
+  const std::vector<std::string> plan_checks = checks_that_ran(file_role::plan, result.after.get(), options.checks);
+  result.plans_checked = plans.size();
+  run.subject_files += plans.size();
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    checked_file file{plans[i], file_role::plan, plan_checks};
+    file.first_finding = run.findings.size();
+    if (!failures[i].empty() || checked[i].findings.size() != 2) {
+      run.failed = true;
+      run.failures.push_back({"internal error while checking `" + plans[i] + "`: " + failures[i],
+                              "interne fout bij het controleren van `" + plans[i] + "`: " + failures[i]});
+      run.files.push_back(std::move(file));
+      continue;
+    }
+    const diagnostics& old_findings = checked[i].findings[0];
+    const diagnostics& new_findings_of_plan = checked[i].findings[1];
+    diagnostics added;
+    if (checked[i].typed == nullptr) {
+      added = new_findings_of_plan;  // a plan that cannot be read is never "unchanged": it was not checked
+    } else {
+      added = new_findings(old_findings, new_findings_of_plan);
+    }
+    const diagnostics gone = new_findings(new_findings_of_plan, old_findings);
+    if (fails_at(added, options.fail_on)) {
+      result.broken.push_back(plans[i]);
+    } else if (added.empty() && fails_at(gone, options.fail_on)) {
+      result.fixed.push_back(plans[i]);
+    }
+    file.finding_count = added.size();
+    run.findings.insert(run.findings.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+    if (options.keep_plans) {
+      file.typed = std::move(checked[i].typed);
+      file.figures = std::move(checked[i].figures);
+    }
+    run.files.push_back(std::move(file));
+  }
+  return result;
 }
 
 }  // namespace akkoord

@@ -16,9 +16,10 @@ void apply_settings(diagnostics& ds, const check_settings& settings) {
 }
 
 std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_manager& sources,
-                                                const check_settings& settings, diagnostics& out) {
+                                                const check_settings& settings, diagnostics& out,
+                                                const agreement_files* files) {
   diagnostics found;
-  auto model = load_agreement(path, sources, found);
+  auto model = files != nullptr ? load_agreement(path, sources, found, *files) : load_agreement(path, sources, found);
   if (model) {
     const lint_context context{*model, taakveld_catalog::builtin()};
     // Every check's lint() runs: plan checks inherit an empty one, and a check with both sides (one id,

@@ -55,16 +55,26 @@ struct include_site {
   std::string written;    // the path as written
 };
 
+// The files of an agreement on disk.
+class disk_files final : public agreement_files {
+ public:
+  std::optional<std::string> read(const std::string& path, read_error& why) const override {
+    return read_whole_file(path, why);
+  }
+  std::string canonical(const std::string& path) const override { return canonical_or_empty(path).string(); }
+};
+
 class loader {
  public:
-  loader(source_manager& sources, diagnostics& out) : sources_(sources), out_(out) {}
+  loader(source_manager& sources, diagnostics& out, const agreement_files& files)
+      : sources_(sources), out_(out), disk_(files) {}
 
   // Parses the root file; nullptr when it has a syntax error (the error is in `out`).
   std::unique_ptr<agreement_model> load_root(const source_file& root) {
     auto parsed = parser::parse_agreement(root);
     append(parsed.errors);
     if (!parsed.tree) return nullptr;
-    const fs::path canonical = canonical_or_empty(root.path());
+    const fs::path canonical = disk_.canonical(root.path());
     loaded_.insert(canonical);
     chain_.push_back(canonical);
     files_.push_back(std::move(*parsed.tree));
@@ -120,8 +130,8 @@ class loader {
       return;
     }
     const fs::path path = (including_dir / relative).lexically_normal();
-    const fs::path canonical = canonical_or_empty(path);
-    const fs::path canonical_dir = canonical_or_empty(including_dir);
+    const fs::path canonical = disk_.canonical(path.string());
+    const fs::path canonical_dir = disk_.canonical(including_dir.string());
     // A symbolic link inside the directory may still point outside it: compare where it really leads.
     // (The directory itself, `include "."`, is not outside: reading it reports "is a directory".)
     if (canonical.empty() || canonical_dir.empty() ||
@@ -147,7 +157,7 @@ class loader {
       return;
     }
     read_error why;
-    auto content = read_whole_file(path.string(), why);
+    auto content = disk_.read(path.string(), why);
     if (!content) {
       report(site,
              {"cannot read included file `" + written + "`: " + why.en,
@@ -217,6 +227,7 @@ class loader {
 
   source_manager& sources_;
   diagnostics& out_;
+  const agreement_files& disk_;
   std::vector<ast::file> files_;
   bool complete_ = true;
   std::set<fs::path> loaded_;            // canonical paths of every file loaded
@@ -228,8 +239,13 @@ class loader {
 
 std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_manager& sources,
                                                 diagnostics& out) {
+  return load_agreement(path, sources, out, disk_files());
+}
+
+std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_manager& sources, diagnostics& out,
+                                                const agreement_files& files) {
   read_error why;
-  auto content = read_whole_file(path, why);
+  auto content = files.read(path, why);
   if (!content) {
     // No text to point into: a whole-file message (line 0) on an empty stand-in.
     const source_file& file = sources.add(path, std::string());
@@ -237,13 +253,14 @@ std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_
                              {"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl}));
     return nullptr;
   }
-  return load_agreement_text(path, std::move(*content), sources, out);
+  const source_file& root = sources.add(path, std::move(*content));
+  return loader(sources, out, files).load_root(root);
 }
 
 std::unique_ptr<agreement_model> load_agreement_text(const std::string& path, std::string text,
                                                      source_manager& sources, diagnostics& out) {
   const source_file& root = sources.add(path, std::move(text));
-  return loader(sources, out).load_root(root);
+  return loader(sources, out, disk_files()).load_root(root);
 }
 
 const ast::timeline_entry* agreement_model::executor_at(const ast::task_decl& task, civil_date day) const {

@@ -321,30 +321,17 @@ void append_bar_chart(std::string& out, const std::vector<bar_row>& rows, std::i
   out += "</svg>\n";
 }
 
-// The benchmark plus its tolerance, exact; nullopt when there is no benchmark or the sum does not fit.
-std::optional<std::int64_t> allowed_of(const taakveld_spending& t) {
-  if (!t.benchmark_cents) return std::nullopt;
-  if (!t.tolerance) return t.benchmark_cents;
-  const auto extra = percent_of_cents(*t.tolerance, *t.benchmark_cents);
-  if (!extra) return std::nullopt;
-  return checked_add(*t.benchmark_cents, *extra);
+// The first benchmark of a taakveld draws its line; the row is "over" when the plan is above any of them, as
+// `above-benchmark` reports (both read the same figures).
+const benchmark_comparison* first_benchmark(const taakveld_spending& t) {
+  return t.benchmarks.empty() ? nullptr : &t.benchmarks.front();
+}
+bool above_any(const taakveld_spending& t) {
+  return std::any_of(t.benchmarks.begin(), t.benchmarks.end(), [](const benchmark_comparison& c) { return c.above; });
 }
 
-// Spending above the benchmark by more than its tolerance, compared exactly as `above-benchmark` does:
-// budget × 100 × 10^scale > benchmark × (100 × 10^scale + tolerance units).
-bool above_allowed(const taakveld_spending& t) {
-  if (!t.benchmark_cents) return false;
-  const decimal tolerance = t.tolerance.value_or(decimal{0, 0});
-  if (tolerance.units < 0 || tolerance.scale < 0 || tolerance.scale > 16) {
-    const auto allowed = allowed_of(t);
-    return allowed && t.budget_cents > *allowed;
-  }
-  i128 scale = 100;
-  for (int k = 0; k < tolerance.scale; ++k) scale *= 10;
-  return static_cast<i128>(t.budget_cents) * scale > static_cast<i128>(*t.benchmark_cents) * (scale + tolerance.units);
-}
-
-void append_figures(std::string& out, const plan_figures& plan, std::string_view anchor, language lang) {
+void append_figures(std::string& out, const plan& p, const plan_figures& plan, std::string_view anchor,
+                    language lang) {
   out += "<h3>";
   out += tr(lang, "Spending per taakveld", "Uitgaven per taakveld");
   out += "</h3>\n";
@@ -355,20 +342,22 @@ void append_figures(std::string& out, const plan_figures& plan, std::string_view
     out += "</p>\n";
     return;
   }
-  if (plan.taakvelden.empty() && !plan.contribution_cents) {
+  const std::optional<std::int64_t> contribution_cents = p.total ? std::optional(p.total->value) : std::nullopt;
+  if (plan.taakvelden.empty() && !contribution_cents) {
     out += "<p class=\"none\">";
     out += tr(lang, "This plan has no budgets on a taakveld.", "Dit plan heeft geen budgetten op een taakveld.");
     out += "</p>\n";
     return;
   }
+  const std::int64_t budget_cents = plan.budget_cents.value_or(0);
 
   // Totals against the contribution.
-  if (plan.contribution_cents) {
+  if (contribution_cents) {
     std::vector<bar_row> totals;
     bar_row contribution;
     contribution.label = std::string(tr(lang, "contribution", "bijdrage"));
-    if (!plan.contribution_id.empty()) contribution.label += " " + plan.contribution_id;
-    contribution.cents = *plan.contribution_cents;
+    if (p.contribution_id) contribution.label += " " + p.contribution_id->value;
+    contribution.cents = *contribution_cents;
     contribution.kind = "bar reference";
     contribution.tooltip = contribution.label + ": " + money_text(contribution.cents, lang);
     totals.push_back(contribution);
@@ -376,13 +365,13 @@ void append_figures(std::string& out, const plan_figures& plan, std::string_view
       bar_row payee;
       payee.label = std::string(tr(lang, "executed by ", "uitgevoerd door ")) + plan.payee;
       payee.cents = *plan.payee_budget_cents;
-      if (payee.cents != *plan.contribution_cents) payee.kind = "bar mismatch";
+      if (payee.cents != *contribution_cents) payee.kind = "bar mismatch";
       payee.tooltip = payee.label + ": " + money_text(payee.cents, lang);
       totals.push_back(payee);
     }
     bar_row all;
     all.label = std::string(tr(lang, "all activities", "alle activiteiten"));
-    all.cents = plan.budget_cents;
+    all.cents = budget_cents;
     all.tooltip = all.label + ": " + money_text(all.cents, lang);
     totals.push_back(all);
     out += "<figure>\n";
@@ -401,14 +390,16 @@ void append_figures(std::string& out, const plan_figures& plan, std::string_view
   std::vector<bar_row> rows;
   for (const taakveld_spending& t : plan.taakvelden) {
     bar_row r;
+    const benchmark_comparison* benchmark = first_benchmark(t);
     r.label = t.code;
-    r.cents = t.budget_cents;
-    r.benchmark = t.benchmark_cents;
-    r.allowed = allowed_of(t);
-    if (above_allowed(t)) r.kind = "bar over";
-    r.tooltip = t.code + ": " + money_text(t.budget_cents, lang);
-    if (t.benchmark_cents)
-      r.tooltip += std::string("; benchmark ") + money_text(*t.benchmark_cents, lang);
+    r.cents = t.budget_cents.value_or(0);
+    if (benchmark != nullptr) {
+      r.benchmark = benchmark->benchmark_cents;
+      r.allowed = benchmark->allowed_cents;
+    }
+    if (above_any(t)) r.kind = "bar over";
+    r.tooltip = t.code + ": " + money_text(r.cents, lang);
+    if (r.benchmark) r.tooltip += std::string("; benchmark ") + money_text(*r.benchmark, lang);
     rows.push_back(std::move(r));
   }
   out += "<figure>\n";
@@ -445,37 +436,45 @@ void append_figures(std::string& out, const plan_figures& plan, std::string_view
     out += "</td>";
   };
   const auto share = [&](std::int64_t cents) -> std::optional<std::string> {
-    if (!plan.contribution_cents || *plan.contribution_cents <= 0) return std::nullopt;
-    return percent_text(cents, *plan.contribution_cents, lang);
+    if (!contribution_cents || *contribution_cents <= 0) return std::nullopt;
+    return percent_text(cents, *contribution_cents, lang);
   };
   const auto per_inhabitant = [&](std::int64_t cents) -> std::optional<std::string> {
     if (!plan.inhabitants || *plan.inhabitants <= 0) return std::nullopt;
     return money_text(divide_rounded(cents, *plan.inhabitants), lang);
   };
   for (const taakveld_spending& t : plan.taakvelden) {
-    out += above_allowed(t) ? "<tr class=\"over\"><td>" : "<tr><td>";
+    out += above_any(t) ? "<tr class=\"over\"><td>" : "<tr><td>";
     esc(out, t.code);
     out += "</td>";
-    cell(money_text(t.budget_cents, lang));
-    cell(share(t.budget_cents));
-    cell(per_inhabitant(t.budget_cents));
+    const std::int64_t cents = t.budget_cents.value_or(0);
+    cell(money_text(cents, lang));
+    cell(share(cents));
     cell(t.per_inhabitant_cents ? std::optional(money_text(*t.per_inhabitant_cents, lang)) : std::nullopt);
-    std::optional<std::string> benchmark;
-    if (t.benchmark_cents) {
-      benchmark = money_text(*t.benchmark_cents, lang);
-      if (t.tolerance)
-        *benchmark += " (+" + format_decimal(*t.tolerance, style_of(lang)) + "% " +
-                      std::string(tr(lang, "allowed)", "toegestaan)"));
+    // Every benchmark with an entry for the code, as the check compares with each.
+    std::optional<std::string> per_inhabitant_norm, norm;
+    for (const benchmark_comparison& c : t.benchmarks) {
+      const auto join = [](std::optional<std::string>& cell_text, const std::string& part) {
+        cell_text = cell_text ? *cell_text + "; " + part : part;
+      };
+      join(per_inhabitant_norm, money_text(c.per_inhabitant_cents, lang));
+      if (!c.benchmark_cents) continue;
+      std::string amount = money_text(*c.benchmark_cents, lang);
+      if (c.tolerance.units != 0)
+        amount += " (+" + format_decimal(c.tolerance, style_of(lang)) + "% " +
+                  std::string(tr(lang, "allowed)", "toegestaan)"));
+      join(norm, amount);
     }
-    cell(benchmark);
+    cell(per_inhabitant_norm);
+    cell(norm);
     out += "</tr>\n";
   }
   out += "<tr class=\"total\"><td>";
   out += tr(lang, "all", "totaal");
   out += "</td>";
-  cell(money_text(plan.budget_cents, lang));
-  cell(share(plan.budget_cents));
-  cell(per_inhabitant(plan.budget_cents));
+  cell(money_text(budget_cents, lang));
+  cell(share(budget_cents));
+  cell(per_inhabitant(budget_cents));
   cell(std::nullopt);
   cell(std::nullopt);
   out += "</tr>\n</tbody></table>\n";
@@ -622,15 +621,17 @@ void append_section(std::string& out, const file_section& section, std::size_t n
   out += "\">\n<h2>";
   esc(out, section.path.empty() ? std::string(tr(lang, "Other findings", "Overige bevindingen")) : section.path);
   out += "</h2>\n";
-  const plan_figures* plan = section.checked != nullptr && section.checked->plan ? &*section.checked->plan : nullptr;
-  if (plan != nullptr) {
+  const checked_file* checked = section.checked;
+  const bool charted = checked != nullptr && checked->typed != nullptr && checked->figures;
+  if (charted) {
+    const plan& p = *checked->typed;
     std::vector<std::string> facts;
-    if (!plan->title.empty()) facts.push_back(plan->title);
-    if (!plan->municipality.empty())
-      facts.push_back(std::string(tr(lang, "municipality ", "gemeente ")) + plan->municipality);
-    if (plan->year) facts.push_back(std::string(tr(lang, "year ", "jaar ")) + std::to_string(*plan->year));
-    if (plan->inhabitants)
-      facts.push_back(count_text(*plan->inhabitants, lang) + std::string(tr(lang, " inhabitants", " inwoners")));
+    if (p.title) facts.push_back(p.title->value);
+    if (p.municipality) facts.push_back(std::string(tr(lang, "municipality ", "gemeente ")) + p.municipality->value);
+    if (p.year) facts.push_back(std::string(tr(lang, "year ", "jaar ")) + std::to_string(p.year->value));
+    if (checked->figures->inhabitants)
+      facts.push_back(count_text(*checked->figures->inhabitants, lang) +
+                      std::string(tr(lang, " inhabitants", " inwoners")));
     if (!facts.empty()) {
       out += "<p class=\"facts\">";
       for (std::size_t k = 0; k < facts.size(); ++k) {
@@ -674,7 +675,7 @@ void append_section(std::string& out, const file_section& section, std::size_t n
     out += "</h3>\n";
     for (const clause& c : clauses) append_clause(out, c, lang);
   }
-  if (plan != nullptr) append_figures(out, *plan, anchor, lang);
+  if (charted) append_figures(out, *checked->typed, *checked->figures, anchor, lang);
   out += "</section>\n";
 }
 
@@ -729,9 +730,11 @@ footer { padding-bottom: 24px; font-size: 0.85em; }
 
 }  // namespace
 
-void render_html(std::string& out, const diagnostics& ds, const report_summary& summary,
-                 const report_options& options, const report_context& context) {
+void render_html(std::string& out, const run_result& run, const report_options& options) {
   const language lang = options.lang;
+  const diagnostics& ds = run.findings;
+  const report_summary summary = summarize(ds, run.subject_files);
+  const run_result& context = run;
 
   // Sections: the checked files in input order, then any other file the findings name, then findings tied
   // to no file at all.

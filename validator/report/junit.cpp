@@ -64,8 +64,9 @@ std::string finding_text(const diagnostic& d, language lang) {
 
 }  // namespace
 
-void render_junit(std::string& out, const diagnostics& ds, const report_options& options,
-                  const report_context& context) {
+void render_junit(std::string& out, const run_result& run, const report_options& options) {
+  const diagnostics& ds = run.findings;
+  const run_result& context = run;
   const language lang = options.lang;
   std::vector<testsuite> suites;
   std::map<std::string, std::size_t, std::less<>> suite_of;

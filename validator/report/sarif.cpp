@@ -164,8 +164,9 @@ void append_result(std::string& out, const diagnostic& d, std::size_t rule_index
 
 }  // namespace
 
-void render_sarif(std::string& out, const diagnostics& ds, const report_options& options,
-                  const report_context& context) {
+void render_sarif(std::string& out, const run_result& run, const report_options& options) {
+  const diagnostics& ds = run.findings;
+  const run_result& context = run;
   const language lang = options.lang;
   // `rules`: every id that occurs, sorted; results point at them by index.
   std::map<std::string_view, std::size_t> rule_index;

@@ -23,7 +23,7 @@ inline void append_signed(std::string& out, std::int64_t n) {
 }
 
 // The description of `id` in the context, or nullptr.
-inline const check_description* find_description(const report_context& context, std::string_view id) {
+inline const check_description* find_description(const run_result& context, std::string_view id) {
   for (const check_description& c : context.checks)
     if (c.id == id) return &c;
   return nullptr;

@@ -387,21 +387,16 @@ void render_short(std::string& out, const diagnostics& ds, const report_summary&
   out += '\n';
 }
 
-void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
-            const report_options& options) {
-  render(format, out, ds, summary, options, report_context{});
-}
-
-void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
-            const report_options& options, const report_context& context) {
+void render(report_format format, std::string& out, const run_result& run, const report_options& options) {
+  const diagnostics& ds = run.findings;
   switch (format) {
-    case report_format::text: render_text(out, ds, summary, options); return;
-    case report_format::short_: render_short(out, ds, summary, options); return;
-    case report_format::json: render_json(out, ds, summary, options.lang); return;
-    case report_format::sarif: render_sarif(out, ds, options, context); return;
-    case report_format::junit: render_junit(out, ds, options, context); return;
+    case report_format::text: render_text(out, ds, summarize(ds, run.subject_files), options); return;
+    case report_format::short_: render_short(out, ds, summarize(ds, run.subject_files), options); return;
+    case report_format::json: render_json(out, ds, summarize(ds, run.subject_files), options.lang); return;
+    case report_format::sarif: render_sarif(out, run, options); return;
+    case report_format::junit: render_junit(out, run, options); return;
     case report_format::github: render_github(out, ds, options); return;
-    case report_format::html: render_html(out, ds, summary, options, context); return;
+    case report_format::html: render_html(out, run, options); return;
   }
 }
 

@@ -8,21 +8,29 @@ namespace akkoord::checks {
 
 void contribution_mismatch::check_plan(const plan_context& context, diagnostics& out) const {
   const plan& p = context.plan;
-  if (!p.contribution_id || !p.total) return;
-  const auto it = context.agreement.contributions.find(p.contribution_id->value);
-  if (it == context.agreement.contributions.end() || !it->second->payee) return;
-  const ast::contribution_decl& contribution = *it->second;
-  const std::string& payee = contribution.payee->name;
-
-  std::int64_t sum = 0;
-  for (const auto& a : p.activities) {
-    if (!a.executor || a.executor->value != payee) continue;
-    // a budget that could not be read has its own finding; a sum without it would be a second, false one
-    if (!a.budget) return;
-    const auto next = checked_add(sum, a.budget->value);
-    if (!next) return;  // beyond EUR 92 quadrillion: the amounts themselves are wrong
-    sum = *next;
+  const plan_figures& figures = context.figures;
+  if (!p.contribution_id || !p.total || figures.contribution == nullptr || figures.payee.empty()) return;
+  const ast::contribution_decl& contribution = *figures.contribution;
+  const std::string& payee = figures.payee;
+  const label clause{contribution.payee->span, {fmt::format("`{}` is paid to `{}`", contribution.id.name, payee),
+                                                fmt::format("`{}` wordt betaald aan `{}`", contribution.id.name, payee)}};
+  // A budget that could not be read has its own finding; a sum without it would be a second, false one.
+  if (!figures.payee_budget_complete) return;
+  if (!figures.payee_budget_cents) {
+    // The sum does not fit (its invalid-amount finding is at `total`): this check could not run, and says so.
+    auto d = finding(p.span(p.total->span),
+                     {fmt::format("the budgets of activities executed by `{}` could not be compared with the total: "
+                                  "they add up to more than EUR 92,233,720,368,547,758.07",
+                                  payee),
+                      fmt::format("de budgetten van activiteiten uitgevoerd door `{}` konden niet met het totaal "
+                                  "worden vergeleken: ze tellen op tot meer dan € 92.233.720.368.547.758,07",
+                                  payee)});
+    d.related.push_back(clause);
+    d.help = text{"correct the budgets that are too large", "verbeter de budgetten die te groot zijn"};
+    out.push_back(std::move(d));
+    return;
   }
+  const std::int64_t sum = *figures.payee_budget_cents;
   const std::int64_t total = p.total->value;
   if (sum == total) return;
 
@@ -37,8 +45,7 @@ void contribution_mismatch::check_plan(const plan_context& context, diagnostics&
                                 payee, budgets.nl, stated.nl)});
   d.notes.push_back({fmt::format("difference: {} ({})", difference.en, lower ? "the budgets are lower" : "the budgets are higher"),
                      fmt::format("verschil: {} ({})", difference.nl, lower ? "de budgetten zijn lager" : "de budgetten zijn hoger")});
-  d.related.push_back({contribution.payee->span, {fmt::format("`{}` is paid to `{}`", contribution.id.name, payee),
-                                                  fmt::format("`{}` wordt betaald aan `{}`", contribution.id.name, payee)}});
+  d.related.push_back(clause);
   d.help = text{"make the budgets add up to `total`, or correct `total`",
                 "laat de budgetten optellen tot `total`, of verbeter `total`"};
   out.push_back(std::move(d));

@@ -10,7 +10,9 @@ class invalid_amount final : public check {
                                        "a negative amount, more than 2 decimals, or an overflow (at the value)",
                                        "een negatief bedrag, meer dan 2 decimalen of een overloop (bij de waarde)"};
   const check_info& info() const override { return metadata; }
-  // Reported by the plan reader (model/plan_reader.cpp), which sees the TOML; nothing to run here.
+  // A value is judged by the plan reader (model/plan_reader.cpp), which sees the TOML; a sum that does not fit
+  // is judged here, from the figures the engine computed.
+  void check_plan(const plan_context& context, diagnostics& out) const override;
 };
 
 }  // namespace akkoord::checks

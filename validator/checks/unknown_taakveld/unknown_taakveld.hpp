@@ -8,7 +8,7 @@ namespace akkoord::checks {
 // taakveld against the plan's book year) is check_plan(), added with the plan checks.
 class unknown_taakveld final : public check {
  public:
-  static constexpr check_info metadata{"unknown-taakveld", severity::error, check_scope::agreement,
+  static constexpr check_info metadata{"unknown-taakveld", severity::error, check_scope::both,
                                        "a taakveld code that is not in the BBV list of its book years",
                                        "een taakveldcode die niet in de BBV-lijst van zijn boekjaren staat"};
   const check_info& info() const override { return metadata; }

@@ -56,12 +56,26 @@ struct agreement_model {
 
 class taakveld_catalog;
 
+// Where the files of an agreement come from: the disk, or a git revision (`akkoord diff --git`).
+class agreement_files {
+ public:
+  virtual ~agreement_files() = default;
+  virtual std::optional<std::string> read(const std::string& path, read_error& why) const = 0;
+  // The form of a path that the include rules compare (inside the including directory, cycles); empty when it
+  // cannot be resolved.
+  virtual std::string canonical(const std::string& path) const = 0;
+};
+
 // Loads an agreement file and everything it includes (paths relative to the including file; cycles,
 // missing files and paths leaving the including file's directory are `include-error`). Syntax errors
 // are `dsl-syntax`. Files are registered in `sources`, which must outlive the model.
 // `display_path` is what messages show for the root file (paths "as given").
 std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_manager& sources,
                                                 diagnostics& out);
+
+// Same, reading every file through `files`.
+std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_manager& sources, diagnostics& out,
+                                                const agreement_files& files);
 
 // Same, from text already in memory (tests); includes resolve relative to the file's path.
 std::unique_ptr<agreement_model> load_agreement_text(const std::string& path, std::string text,

@@ -7,12 +7,16 @@
 
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/figures.hpp"
 #include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/taakvelden.hpp"
 
 namespace akkoord {
 
-enum class check_scope { agreement, plan };
+// Where a check looks: the agreement, plans, or both (`unknown-taakveld` judges codes in either).
+enum class check_scope { agreement, plan, both };
+
+inline bool applies_to(check_scope scope, check_scope where) { return scope == where || scope == check_scope::both; }
 
 struct check_info {
   std::string_view id;  // kebab-case, as in docs/checks.md
@@ -31,6 +35,7 @@ struct plan_context {
   const agreement_model& agreement;
   const akkoord::plan& plan;  // qualified: a member named `plan` must not change what `plan` means here
   const taakveld_catalog& taakvelden;
+  const plan_figures& figures;  // computed once by the engine; checks that judge money read them
 };
 
 class check {

@@ -9,6 +9,7 @@
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/parser/ast.hpp"
 #include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/run.hpp"
 
 namespace akkoord {
 
@@ -41,5 +42,33 @@ text describe_change(const declaration_change& change);
 // The findings of `after` that `before` does not have, matched by id, file, line, column and English message
 // (counting duplicates). fixed_findings(before, after) is new_findings(after, before).
 diagnostics new_findings(const diagnostics& before, const diagnostics& after);
+
+// The agreement at `path` as it was at git revision `revision` (FILE and its includes read with `git show`),
+// loaded and linted. Its files are named "REVISION:path". When the revision cannot be used (no git, not a
+// repository, unknown revision) returns nullptr and sets `why`; a file missing at the revision is a finding.
+std::unique_ptr<agreement_model> load_agreement_at_revision(const std::string& revision, const std::string& path,
+                                                           source_manager& sources, const check_settings& settings,
+                                                           diagnostics& out, std::optional<text>& why);
+
+// A whole `akkoord diff` run: both agreements loaded, each plan read once and checked against both (in parallel).
+struct diff_result {
+  // NEW's errors, then per plan the findings the edit adds (and a plan that cannot be read at all): what every
+  // report of the diff shows. `run.failed` when NEW (or OLD) cannot be loaded.
+  run_result run;
+  std::shared_ptr<const agreement_model> before, after;  // null: could not be loaded
+  std::vector<declaration_change> changes;
+  std::size_t plans_checked = 0;
+  std::vector<std::string> broken;  // plans that gain a finding at or above fail_on
+  std::vector<std::string> fixed;   // plans that lose a finding at or above fail_on and gain no finding at all
+};
+
+// Loads `after` from disk, takes `before` as loaded by the caller (from disk or a git revision, into
+// `result.run.sources`), and checks every plan against both.
+struct loaded_agreement {
+  std::shared_ptr<const agreement_model> model;  // null: could not be loaded
+  diagnostics findings;                           // its load and lint findings
+};
+diff_result diff_run(loaded_agreement before, const std::string& after, const std::vector<std::string>& plans,
+                     const run_options& options, std::shared_ptr<source_manager> sources);
 
 }  // namespace akkoord

@@ -1,4 +1,4 @@
-// What the command line calls: load and lint an agreement; check a plan against it. Settings (severity
+// The engine's steps: load and lint an agreement; check a plan against it (run.hpp puts them together). Settings (severity
 // overrides, `off`, a single check for fixtures) are applied here, in one place.
 #pragma once
 
@@ -27,17 +27,22 @@ void apply_settings(diagnostics& ds, const check_settings& settings);
 
 // Loads the agreement at `path` (with includes) and runs every agreement check. Findings go to `out`.
 // Returns the model even when it has findings; nullptr only when the root file could not be read or parsed.
+// `files` says where the files come from (default: the disk).
 std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_manager& sources,
-                                                const check_settings& settings, diagnostics& out);
+                                                const check_settings& settings, diagnostics& out,
+                                                const agreement_files* files = nullptr);
 
-// Reads one plan (already registered in the source manager) and runs every plan check and custom rule
-// against the agreement, then applies inline suppressions and settings. Thread-safe for distinct plans.
+struct plan;          // validator/plan.hpp
+struct plan_figures;  // validator/figures.hpp
+
+// Runs every plan check and custom rule on a plan already read (with `shape`, what reading it found), then
+// applies inline suppressions and settings. Computes the plan's figures into `figures` first: the checks that
+// judge money read them. Thread-safe for distinct plans; the run (run.hpp) calls it once per plan and agreement.
+diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
+                            const check_settings& settings, plan_figures& figures);
+
+// Reads one plan (already registered in the source manager) and checks it (tests, fixture drivers).
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
                             const check_settings& settings);
-
-struct plan;  // validator/plan.hpp
-// Same, and hands over the typed plan (for reports that chart it), so the file is parsed only once.
-diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
-                            const check_settings& settings, plan& read);
 
 }  // namespace akkoord

@@ -12,6 +12,7 @@
 
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/exact.hpp"
+#include "akkoord/validator/run.hpp"
 
 namespace akkoord {
 
@@ -47,56 +48,6 @@ struct report_summary {
   std::size_t suppressed = 0;
 };
 
-// ---- what a run looked at, beyond its findings (SARIF, JUnit, HTML) -------------------------------------
-// Filled in by the command line, which knows the checks and the plans; the renderers stay independent of both.
-
-// One check as the reports describe it: SARIF `rules`, the HTML page.
-struct check_description {
-  std::string id;
-  severity default_level = severity::error;
-  text summary;               // one line (`akkoord checks`); for a custom rule its title
-  std::string documentation;  // the `akkoord explain` page (Markdown); empty for custom rules
-};
-
-// A plan's spending on one taakveld, exact, for the HTML chart.
-struct taakveld_spending {
-  std::string code;                                    // as written in the plan
-  std::int64_t budget_cents = 0;                       // the plan's activity budgets on it, added up
-  std::optional<std::int64_t> benchmark_cents;         // benchmark per inhabitant × inhabitants
-  std::optional<std::int64_t> per_inhabitant_cents;    // the benchmark's amount per inhabitant
-  std::string benchmark_id;                            // the benchmark it comes from
-  std::optional<decimal> tolerance;                    // that benchmark's tolerance, e.g. 10 for 10%
-};
-
-// The figures of one plan the HTML page draws; every amount in exact cents.
-struct plan_figures {
-  std::string municipality;                         // the party id, as in the plan
-  std::optional<std::int64_t> year;
-  std::string title;
-  std::optional<std::int64_t> inhabitants;          // of the municipality, from the agreement
-  std::string contribution_id;
-  std::optional<std::int64_t> contribution_cents;   // the plan's `[contribution] total`
-  std::string payee;                                // the executor the contribution pays (the agreement)
-  std::optional<std::int64_t> payee_budget_cents;   // the budgets of the activities it executes, added up
-  std::int64_t budget_cents = 0;                    // every activity budget, added up
-  bool overflow = false;                            // a sum did not fit: the figures are not shown
-  std::vector<taakveld_spending> taakvelden;        // in taakveld order (0.1, 0.2, …, 0.10)
-};
-
-// One file the run checked.
-struct checked_file {
-  std::string path;                  // as given; the same string as in the findings' spans
-  std::vector<std::string> checks;   // ids of the checks that ran on it, sorted (JUnit testcases)
-  std::optional<plan_figures> plan;  // a plan's figures, when an HTML report is made
-};
-
-struct report_context {
-  std::vector<checked_file> files;        // in input order
-  std::vector<check_description> checks;  // at least every id that occurs in the findings
-  severity fail_on = severity::error;     // JUnit: findings at or above it are failures
-  std::string tool_version;               // SARIF `driver.version`; empty: left out
-};
-
 // Counts per severity; suppressed findings are counted apart and not per severity.
 report_summary summarize(const diagnostics& ds, std::size_t files);
 
@@ -109,23 +60,18 @@ void render_text(std::string& out, const diagnostics& ds, const report_summary& 
 void render_short(std::string& out, const diagnostics& ds, const report_summary& summary, const report_options& options);
 void render_json(std::string& out, const diagnostics& ds, const report_summary& summary, language lang);
 // SARIF 2.1.0: one run; `rules` for every check id in the findings; suppressed findings carry `suppressions`.
-void render_sarif(std::string& out, const diagnostics& ds, const report_options& options,
-                  const report_context& context);
+void render_sarif(std::string& out, const run_result& run, const report_options& options);
 // JUnit XML: a testsuite per file, a testcase per check that ran on it; findings at or above
-// context.fail_on are <failure>s, the others (and suppressed ones) go to the testcase's <system-out>.
-void render_junit(std::string& out, const diagnostics& ds, const report_options& options,
-                  const report_context& context);
+// run.fail_on are <failure>s, the others (and suppressed ones) go to the testcase's <system-out>.
+void render_junit(std::string& out, const run_result& run, const report_options& options);
 // GitHub workflow commands, one per finding that is not suppressed: `::error file=…,line=…::message`.
 void render_github(std::string& out, const diagnostics& ds, const report_options& options);
 // One self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched).
-void render_html(std::string& out, const diagnostics& ds, const report_summary& summary,
-                 const report_options& options, const report_context& context);
+void render_html(std::string& out, const run_result& run, const report_options& options);
 
-void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
-            const report_options& options);
-// The same, with what the run looked at (needed by SARIF, JUnit and HTML for their full content).
-void render(report_format format, std::string& out, const diagnostics& ds, const report_summary& summary,
-            const report_options& options, const report_context& context);
+// The report of a whole run in `format`. Text, short, JSON and GitHub need only its findings and summary;
+// SARIF, JUnit and HTML also what it looked at (files, checks, figures).
+void render(report_format format, std::string& out, const run_result& run, const report_options& options);
 
 // One finding, for tests and fixture drivers.
 void render_text_diagnostic(std::string& out, const diagnostic& d, const report_options& options);
