@@ -3,8 +3,26 @@
 namespace akkoord::checks {
 
 void invalid_amount::check_plan(const plan_context& context, diagnostics& out) const {
-  if (!context.figures.overflow) return;
   const plan& p = context.plan;
+  const plan_figures& figures = context.figures;
+  // A benchmark for the municipality (per inhabitant × inhabitants) that does not fit: at the benchmark entry.
+  for (const taakveld_spending& t : figures.taakvelden) {
+    for (const benchmark_comparison& c : t.benchmarks) {
+      if (c.benchmark_cents || c.per_inhabitant_cents < 0 || !figures.inhabitants || *figures.inhabitants <= 0)
+        continue;
+      const std::string people = std::to_string(*figures.inhabitants);
+      auto d = finding(c.entry->per_inhabitant.span,
+                       {"benchmark `" + c.benchmark->id.name + "` for taakveld `" + t.code + "` times the " + people +
+                            " inhabitants of `" + p.municipality->value + "` is more than EUR 92,233,720,368,547,758.07",
+                        "benchmark `" + c.benchmark->id.name + "` voor taakveld `" + t.code + "` maal de " + people +
+                            " inwoners van `" + p.municipality->value + "` is meer dan € 92.233.720.368.547.758,07"});
+      if (t.largest != nullptr)
+        d.related.push_back({p.span(t.largest->budget->span), {"compared with this plan's spending here",
+                                                               "vergeleken met de uitgaven van dit plan hier"}});
+      out.push_back(std::move(d));
+    }
+  }
+  if (!figures.overflow) return;
   // A sum belongs to `total` (what the budgets must add up to); without it, to the table that should hold it.
   const pos_span where = p.total ? p.total->span : p.has_contribution ? p.contribution_header : p.plan_header;
   auto d = finding(p.span(where), {"the budgets of this plan add up to more than EUR 92,233,720,368,547,758.07; "
