@@ -198,7 +198,7 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
   return finish(all, linted, settings, unloadable || baseline_failed, context);
 }
 
-int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
+int run_check(const std::string& rules, const plan_selector& plans, const run_settings& settings) {
   source_manager sources;
   diagnostics agreement_findings;
   const auto model = lint_agreement(rules, sources, settings.checks, agreement_findings);
@@ -213,9 +213,10 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
   }
   warn_about_unknown_rules(*model, settings.checks);
 
-  plan_inputs inputs = expand_plan_inputs(plans);
+  plan_inputs inputs = plans(*model);
   for (const text& warning : inputs.warnings) tool_warning(warning);
   const std::vector<std::string>& files = inputs.files;
+  if (inputs.nothing_changed) return finish({}, 0, settings, false, context);
   if (files.empty()) {
     context.files.push_back(agreement_file(rules, model.get(), settings));
     finish(agreement_findings, 0, settings, true, context);
