@@ -15,12 +15,13 @@ namespace {
 namespace fs = std::filesystem;
 using e2e::run;
 
-// A small 2025 plan against rules/aa.akkoord; `extra` is appended (a mistake, another activity).
+// The clean sample plan; `extra` goes into its [plan] table at line 12 (a mistake: `budjet = 1` is an unknown
+// field, a warning; `year = 2025` a second time is a TOML error).
 std::string plan_2025(const std::string& extra = "") {
-  return "[plan]\nagreement = \"AA\"\nmunicipality = \"aalsmeer\"\nyear = 2025\n\n"
-         "[[activity]]\nid = \"A-001\"\ntask = \"burgerzaken\"\nexecutor = \"AA\"\ntaakveld = \"0.2\"\n"
-         "budget = 850_000\n" +
-         extra;
+  std::string plan = e2e::read_file(e2e::source_dir() / "samples/plans/aalsmeer-2025.toml");
+  const auto title = plan.find("title = \"Uitvoeringsplan 2025\"\n");
+  EXPECT_NE(title, std::string::npos);
+  return plan.insert(plan.find('\n', title) + 1, extra);
 }
 
 class RepositoryConfig : public ::testing::Test {
@@ -143,11 +144,11 @@ TEST_F(RepositoryConfig, MisspelledKeysAreWarningsWithDidYouMean) {
 
 TEST_F(RepositoryConfig, ChangedChecksOnlyTheChangedConfiguredPlans) {
   configure("");
-  dir.write("plans/amstelveen-2025.toml", plan_2025("budget = 1\n"));  // a duplicate key: toml-syntax
+  dir.write("plans/amstelveen-2025.toml", plan_2025("year = 2025\n"));  // a key twice: toml-syntax
   const auto broken = akkoord({"check", "--changed", "plans/amstelveen-2025.toml", "site/hugo.toml", "--format",
                                "short"});
   EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
-  EXPECT_NE(broken.out.find("plans/amstelveen-2025.toml:12:1: error:"), std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("plans/amstelveen-2025.toml:12:8: error:"), std::string::npos) << broken.out;
   EXPECT_NE(broken.out.find(" in 1 file\n"), std::string::npos) << broken.out;
   const auto other = akkoord({"check", "--changed", "./plans/aalsmeer-2025.toml", "--format", "json"});
   EXPECT_EQ(other.exit_code, 0);
@@ -166,11 +167,11 @@ TEST_F(RepositoryConfig, ChangedLeavesOtherFilesAlone) {
 
 TEST_F(RepositoryConfig, ChangedAgreementIncludeOrConfigurationChecksEveryPlan) {
   configure("");
-  dir.write("archive/2024/old.toml", plan_2025("budget = 1\n"));
+  dir.write("archive/2024/old.toml", plan_2025("year = 2025\n"));
   for (const char* changed : {"rules/aa.akkoord", "rules/parties.akkoord", ".akkoord.toml"}) {
     const auto result = akkoord({"check", "--changed", changed, "site/hugo.toml", "--format", "short"});
     EXPECT_EQ(result.exit_code, 1) << changed << ": the committed plan archive/2024/old.toml has an error";
-    EXPECT_NE(result.out.find("archive/2024/old.toml:12:1: error:"), std::string::npos) << changed << result.out;
+    EXPECT_NE(result.out.find("archive/2024/old.toml:12:8: error:"), std::string::npos) << changed << result.out;
     EXPECT_NE(result.out.find(" in 3 files\n"), std::string::npos) << changed << ": " << result.out;
   }
   // From a subdirectory (paths as pre-commit would not give them, but as a user might).
