@@ -88,9 +88,9 @@ TEST(Cli, UsageErrorsAreInTheChosenLanguage) {
   EXPECT_NE(english.err.find("for more information"), std::string::npos) << english.err;
 
   // `--lang=nl` after the subcommand, and the other common error types.
-  const auto missing = run({"check", "--lang=nl"});
+  const auto missing = run({"lint", "--lang=nl"});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("akkoord: fout: PLAN is verplicht"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("akkoord: fout: FILE is verplicht"), std::string::npos) << missing.err;
   const auto invalid = run({"lint", "rules/aa.akkoord", "--lang", "nl", "--fail-on", "fatal"});
   EXPECT_EQ(invalid.exit_code, 2);
   EXPECT_NE(invalid.err.find("akkoord: fout: --fail-on: `fatal` is niet een van"), std::string::npos) << invalid.err;

@@ -182,17 +182,27 @@ int run_lint(const std::vector<std::string>& files, const run_settings& settings
   return finish(run, settings, baseline_failed);
 }
 
-int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings) {
-  plan_inputs inputs = expand_plan_inputs(plans);
-  for (const text& warning : inputs.warnings) tool_warning(warning);
-  run_result run = check_run(rules, inputs.files, options_for(settings));
+int run_check(const std::string& rules, const plan_selector& plans, const run_settings& settings) {
+  // Which plans, is decided once the agreement is loaded (a changed file may be one of its includes).
+  plan_inputs inputs;
+  const auto choose = [&](const agreement_model& model) {
+    inputs = plans(model);
+    return inputs.nothing_changed ? std::vector<std::string>{} : inputs.files;
+  };
+  run_result run = check_run(rules, choose, options_for(settings));
   if (run.failed && run.files.size() == 1) {
     finish(run, settings, true);
     tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
                 "de afspraken in `" + rules + "` bevatten fouten; er is geen plan gecontroleerd"});
     return exit_trouble;
   }
+  for (const text& warning : inputs.warnings) tool_warning(warning);
   warn_about_unknown_rules(*run.agreements.front(), settings.checks);
+  if (inputs.nothing_changed) {
+    // Nothing the commit touched belongs to the agreement: a clean run over no plans.
+    run.subject_files = 0;
+    return finish(run, settings, false);
+  }
   if (inputs.files.empty()) {
     finish(run, settings, true);
     tool_error({"no plan files to check", "geen planbestanden om te controleren"});
@@ -204,7 +214,7 @@ int run_check(const std::string& rules, const std::vector<std::string>& plans, c
 
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {
   // The agreement alone (no plans): the rule tests read their plans themselves, each once.
-  const run_result run = check_run(rules, {}, options_for(settings));
+  const run_result run = check_run(rules, std::vector<std::string>{}, options_for(settings));
   if (run.failed) {
     finish(run, settings, true);
     tool_error({"the agreement `" + rules + "` has errors; no test was run",

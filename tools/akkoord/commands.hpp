@@ -8,6 +8,7 @@
 #include "akkoord/validator/baseline.hpp"
 #include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/report.hpp"
+#include "plan_selection.hpp"
 
 namespace akkoord::cli {
 
@@ -39,7 +40,8 @@ struct run_settings {
 };
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings);
-int run_check(const std::string& rules, const std::vector<std::string>& plans, const run_settings& settings);
+// The plans are selected once the agreement is loaded (`check --changed` asks which files it includes).
+int run_check(const std::string& rules, const plan_selector& plans, const run_settings& settings);
 int run_checks(const run_settings& settings);
 // `akkoord test DIR…`: 0 only when every plan produced exactly the findings its markers state.
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings);

@@ -42,12 +42,13 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
 
   config result;
   result.path = display;
+  result.directory = directory.empty() ? fs::path(".") : directory;
   // toml++ keeps keys sorted by name; warnings are reported in the order of the file.
   std::vector<std::pair<toml::source_position, text>> positioned;
   const auto warn = [&](const toml::source_region& region, text message) {
     positioned.emplace_back(region.begin, std::move(message));
   };
-  static constexpr std::string_view known_keys[] = {"checks", "lang", "rules"};
+  static constexpr std::string_view known_keys[] = {"checks", "fail_on", "lang", "plans", "rules"};
   for (auto&& [key, node] : root) {
     const std::string name(key.str());
     const std::string at = where(display, key.source());
@@ -60,6 +61,34 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
       }
       const fs::path rules_path(value->get());
       result.rules = display_path(rules_path.is_absolute() ? rules_path : directory / rules_path);
+    } else if (name == "plans") {
+      const auto not_a_list = [](const std::string& place) -> text {
+        return {place + ": `plans` must be a list of plan files, directories or patterns, e.g. "
+                        "`plans = [\"plans/*.toml\"]`",
+                place + ": `plans` moet een lijst van planbestanden, mappen of patronen zijn, bijvoorbeeld "
+                        "`plans = [\"plans/*.toml\"]`"};
+      };
+      const auto* list = node.as_array();
+      if (list == nullptr) {
+        error = not_a_list(at);
+        return std::nullopt;
+      }
+      for (const toml::node& entry : *list) {
+        const std::string entry_at = where(display, entry.source());
+        const auto* value = entry.as_string();
+        if (value == nullptr || value->get().empty()) {
+          error = not_a_list(entry_at);
+          return std::nullopt;
+        }
+        result.plans.push_back({value->get(), entry_at});
+      }
+    } else if (name == "fail_on") {
+      const auto* value = node.as_string();
+      if (value == nullptr || !(result.fail_on = parse_severity(value->get()))) {
+        error = {at + ": `fail_on` must be \"error\", \"warning\" or \"info\"",
+                 at + ": `fail_on` moet \"error\", \"warning\" of \"info\" zijn"};
+        return std::nullopt;
+      }
     } else if (name == "lang") {
       const auto* value = node.as_string();
       if (value == nullptr || (value->get() != "nl" && value->get() != "en")) {

@@ -1,5 +1,7 @@
 // `.akkoord.toml`: found in the working directory or one of its parents (or given with --config).
 //   rules = "rules/aa.akkoord"        # relative to the configuration file
+//   plans = ["plans/*.toml"]          # what `check` without arguments checks (glob.hpp), relative too
+//   fail_on = "warning"               # as --fail-on
 //   lang = "nl"
 //   [checks]
 //   fte-hours-mismatch = "off"        # "off" | "info" | "warning" | "error"
@@ -18,9 +20,18 @@ namespace akkoord::cli {
 
 inline constexpr std::string_view config_file_name = ".akkoord.toml";
 
+// One entry of `plans`: a plan file, a directory (its `*.toml`, as on the command line) or a pattern.
+struct plan_pattern {
+  std::string pattern;  // as written, relative to the configuration's directory
+  std::string where;    // `path:line:column` of the entry, for messages
+};
+
 struct config {
   std::string path;                  // as shown in messages (relative to the working directory when possible)
+  std::filesystem::path directory;   // where the file lives: `plans` are relative to it
   std::optional<std::string> rules;  // already resolved against the configuration file's directory
+  std::vector<plan_pattern> plans;   // empty: none configured
+  std::optional<severity> fail_on;
   std::optional<language> lang;
   std::map<std::string, std::optional<severity>, std::less<>> checks;  // nullopt: "off"
 };

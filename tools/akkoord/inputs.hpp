@@ -12,6 +12,7 @@ namespace akkoord::cli {
 struct plan_inputs {
   std::vector<std::string> files;  // paths as given (or the directory as given joined with the relative path)
   std::vector<text> warnings;      // a directory without plans, a subdirectory that cannot be read
+  bool nothing_changed = false;    // `check --changed`: no changed file is a plan or part of the agreement
 };
 
 // Arguments that do not exist are kept as files: reading them then gives a finding that names the path.

@@ -30,13 +30,14 @@ struct command_line {
   std::string output;
   std::string lang;
   std::string config;
-  std::string fail_on = "error";
+  std::string fail_on;  // empty: `fail_on` of .akkoord.toml, else error
   unsigned jobs = 0;  // 0: one worker per core
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
   std::string rules;
   std::vector<std::string> inputs;
+  bool changed = false;  // check --changed: `inputs` are the changed files of a commit
   std::string check_id;
   std::vector<std::string> plans;  // diff --plans DIR…
   std::string git_revision;        // diff --git REV
@@ -78,8 +79,10 @@ void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
                          "configuratiebestand (standaard: .akkoord.toml hier of in een bovenliggende map)"));
   command
       .add_option("--fail-on", cl.fail_on,
-                  say("exit with 1 for findings at or above: error (default), warning, info",
-                      "eindig met 1 bij bevindingen vanaf: error (standaard), warning, info"))
+                  say("exit with 1 for findings at or above: error, warning, info "
+                      "(default: `fail_on` of .akkoord.toml, else error)",
+                      "eindig met 1 bij bevindingen vanaf: error, warning, info "
+                      "(standaard: `fail_on` uit .akkoord.toml, anders error)"))
       ->check(CLI::IsMember({"error", "warning", "info"}));
   command
       .add_option("--jobs,-j", cl.jobs,
@@ -405,10 +408,16 @@ int run(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
                                                     "controleer plannen (.toml) aan afspraken"));
   check->add_option("--rules", cl.rules, rules_help);
-  check
-      ->add_option("PLAN", cl.inputs,
-                   say("plan files, or directories searched for *.toml", "planbestanden, of mappen met *.toml"))
-      ->required();
+  check->add_option("PLAN", cl.inputs,
+                    say("plan files, or directories searched for *.toml (default: `plans` of .akkoord.toml)",
+                        "planbestanden, of mappen met *.toml (standaard: `plans` uit .akkoord.toml)"));
+  check->add_flag("--changed", cl.changed,
+                  say("the arguments are the changed files of a commit (pre-commit): check the changed configured "
+                      "plans, or every configured plan when the agreement or .akkoord.toml changed; other files "
+                      "are left alone",
+                      "de argumenten zijn de gewijzigde bestanden van een commit (pre-commit): controleer de "
+                      "gewijzigde geconfigureerde plannen, of alle geconfigureerde plannen als de afspraken of "
+                      ".akkoord.toml zijn gewijzigd; andere bestanden blijven buiten beschouwing"));
   add_common_options(*check, cl, say);
   add_baseline_options(*check, cl, say);
 
@@ -499,7 +508,8 @@ int run(int argc, char** argv) {
   settings.report.color = color_wanted(cl);  // for a text report on stdout only (commands.cpp)
   settings.report.summary_only = cl.quiet;
   settings.report.show_suppressed = true;  // short form: listed and marked, as in JSON; text shows only the count
-  settings.fail_on = parse_severity(cl.fail_on).value_or(severity::error);
+  settings.fail_on = parse_severity(cl.fail_on)
+                         .value_or(configuration && configuration->fail_on ? *configuration->fail_on : severity::error);
   settings.jobs = cl.jobs != 0 ? cl.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (configuration) settings.checks.overrides = configuration->checks;
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
@@ -541,7 +551,9 @@ int run(int argc, char** argv) {
   }
   tool_debug("agreement: " + rules);
   if (test->parsed()) return run_test(rules, cl.inputs, settings);
-  return run_check(rules, cl.inputs, settings);
+  const auto plans = select_plans(cl.inputs, cl.changed, configuration);
+  if (!plans) return exit_trouble;
+  return run_check(rules, *plans, settings);
 }
 
 }  // namespace

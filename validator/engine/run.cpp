@@ -181,6 +181,10 @@ run_result lint_run(const std::vector<std::string>& files, const run_options& op
 
 run_result check_run(const std::string& agreement_path, const std::vector<std::string>& plans,
                      const run_options& options) {
+  return check_run(agreement_path, [&](const agreement_model&) { return plans; }, options);
+}
+
+run_result check_run(const std::string& agreement_path, const plan_chooser& choose, const run_options& options) {
   run_result run = empty_run(options);
   diagnostics agreement_findings;
   std::shared_ptr<const agreement_model> model =
@@ -205,6 +209,7 @@ run_result check_run(const std::string& agreement_path, const std::vector<std::s
     return run;
   }
 
+  const std::vector<std::string> plans = choose(*model);
   // Each file's result lands in its own slot, so the output is in input order for any number of jobs.
   std::vector<plan_check> results(plans.size());
   const agreement_model* const against[] = {model.get()};

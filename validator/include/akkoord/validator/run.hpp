@@ -73,6 +73,10 @@ run_result lint_run(const std::vector<std::string>& files, const run_options& op
 // `akkoord check`: the agreement, then every plan against it (in parallel, results in input order). An
 // agreement with errors is not used: its findings are the result, and `failed` is set.
 run_result check_run(const std::string& agreement, const std::vector<std::string>& plans, const run_options& options);
+// The same, with the plans chosen once the agreement is loaded (the pre-commit hook: a changed file may be one
+// of its includes). `choose` is not called when the agreement cannot be used.
+using plan_chooser = std::function<std::vector<std::string>(const agreement_model&)>;
+run_result check_run(const std::string& agreement, const plan_chooser& choose, const run_options& options);
 
 // Reads a plan file into `sources` (once) and checks it against each agreement: findings per agreement, in the
 // order given. The figures are those against the last agreement. Used by `check` (one agreement) and `diff` (two).
