@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -233,7 +234,7 @@ TEST_F(ReportFiles, OutputThroughASymbolicLinkReplacesTheFileItPointsTo) {
 TEST_F(ReportFiles, AFifoOrADeviceIsRefusedAndLeftAsItWas) {
   const fs::path fifo = dir.path() / "report.fifo";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  // Without the refusal, opening the FIFO would block until the time limit of run().
+  // It used to be replaced by a regular file; a writer that opened it would block (no reader).
   const auto to_fifo = check_with({"--format", "sarif:" + fifo.string()});
   EXPECT_EQ(to_fifo.exit_code, 2);
   EXPECT_NE(to_fifo.err.find("akkoord: error: cannot write the report to `" + fifo.string() + "`: it is a FIFO"),
@@ -241,17 +242,24 @@ TEST_F(ReportFiles, AFifoOrADeviceIsRefusedAndLeftAsItWas) {
       << to_fifo.err;
   EXPECT_EQ(fs::status(fifo).type(), fs::file_type::fifo);
 
-  const auto to_device = check_with({"--output", "/dev/null", "--lang", "nl"});
-  EXPECT_EQ(to_device.exit_code, 2);
-  EXPECT_NE(to_device.err.find("akkoord: fout: kan het rapport niet schrijven naar `/dev/null`: het is een "
-                               "apparaatbestand, geen gewoon bestand"),
-            std::string::npos)
-      << to_device.err;
-  EXPECT_EQ(fs::status("/dev/null").type(), fs::file_type::character);
-
   const auto to_directory = check_with({"--output", plans.string()});
   EXPECT_EQ(to_directory.exit_code, 2);
   EXPECT_NE(to_directory.err.find("it is a directory"), std::string::npos) << to_directory.err;
+
+  // The null device, made here: as root a regression must not replace the machine's own /dev/null.
+  fs::path device = dir.path() / "null";
+  if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) {
+    if (::geteuid() == 0) GTEST_SKIP() << "running as root without the right to make a device node";
+    device = "/dev/null";
+  }
+  const auto to_device = check_with({"--output", device.string(), "--lang", "nl"});
+  EXPECT_EQ(to_device.exit_code, 2);
+  EXPECT_NE(to_device.err.find("akkoord: fout: kan het rapport niet schrijven naar `" + device.string() +
+                               "`: het is een apparaatbestand, geen gewoon bestand"),
+            std::string::npos)
+      << to_device.err;
+  EXPECT_EQ(fs::status(device).type(), fs::file_type::character);
+
 }
 
 TEST_F(ReportFiles, UpdateBaselineWritesThroughALinkAndKeepsPermissions) {
