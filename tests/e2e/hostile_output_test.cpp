@@ -25,7 +25,8 @@ using e2e::run;
 // What a hostile value says, in TOML escapes: a forged workflow command on a line of its own, an escape
 // sequence that would colour and retitle the terminal, a NUL byte, markup, and every separator GitHub uses.
 const std::string toml_payload =
-    R"(x\n::error file=evil.toml,line=1::forged \u001b[31mred\u001b]0;title\u0007 \u0000nul <script>alert('x')</script> \"q\" \\ 100% a,b :: \u202eodd)";
+    R"(x\n::error file=evil.toml,line=1::forged \u001b[31mred\u001b]0;title\u0007 \u0000nul )"
+    R"(<script>alert('x')</script> \"q\" \\ 100% a,b :: \u202eodd)";
 // The same for the agreement language, which has only the escapes \" \\ \n \t: the control bytes are raw.
 const std::string akkoord_payload =
     "x\\n::error file=evil.akkoord,line=1::forged \x1b[31mred\x1b]0;title\x07 <script>alert('x')</script> "
@@ -96,8 +97,8 @@ class HostileOutput : public ::testing::Test {
   // One run writing every format to a file; returns the exit code.
   int check_to_files() {
     std::vector<std::string> args{"check", "--rules", agreement.string(), plans.string(), "--color", "never"};
-    for (const char* format : {"text", "short", "github", "junit", "html", "json", "sarif"})
-      args.insert(args.end(), {"--format", std::string(format) + ":" + (dir.path() / ("report." + std::string(format))).string()});
+    for (const std::string format : {"text", "short", "github", "junit", "html", "json", "sarif"})
+      args.insert(args.end(), {"--format", format + ":" + (dir.path() / ("report." + format)).string()});
     const auto result = run(args);
     EXPECT_TRUE(result.out.empty()) << result.out;
     expect_safe_text(result.err, "stderr");
@@ -116,7 +117,8 @@ TEST_F(HostileOutput, EveryFormatStaysValidAndSpeaksOnlyForItself) {
   bool kept_exactly = false;
   for (const auto& finding : json["findings"]) {
     if (!finding["suppressed"].get<bool>()) ++shown;
-    kept_exactly = kept_exactly || finding["message"].get<std::string>().find("x\n::error file=evil") != std::string::npos;
+    const std::string message = finding["message"].get<std::string>();
+    kept_exactly = kept_exactly || message.find("x\n::error file=evil") != std::string::npos;
   }
   ASSERT_GE(shown, 3u) << report("json");  // the custom rule, the unknown executor, the unknown taakveld
   EXPECT_TRUE(kept_exactly) << report("json");

@@ -36,7 +36,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 void expect_no_raw_control(const std::string& out) {
   for (const char c : out) {
     const auto byte = static_cast<unsigned char>(c);
-    EXPECT_TRUE((byte >= 0x20 && byte != 0x7f) || byte == '\n') << "raw control character " << int(byte) << " in:\n" << out;
+    EXPECT_TRUE((byte >= 0x20 && byte != 0x7f) || byte == '\n') << "raw byte " << int(byte) << " in:\n" << out;
   }
   EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos) << "C1 CSI";
   EXPECT_EQ(out.find("\xe2\x80\xae"), std::string::npos) << "right-to-left override";
@@ -135,7 +135,7 @@ TEST_P(HostileText, XmlFormatsEscapeEverything) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BothLanguages, HostileText, ::testing::Values(language::en, language::nl),
-                         [](const auto& test) { return std::string(test.param == language::nl ? "Dutch" : "English"); });
+                         [](const auto& test) { return test.param == language::nl ? "Dutch" : "English"; });
 
 }  // namespace
 }  // namespace akkoord

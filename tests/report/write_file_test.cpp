@@ -149,8 +149,8 @@ TEST_F(ReportFile, RefusesADeviceAlsoThroughALink) {
 
   fs::create_symlink(*device, dir / "link");
   EXPECT_FALSE(write_file_atomically((dir / "link").string(), "x", error));
-  expect_refused((dir / "link").string(), error, "through the link to `" + device->string() + "`",
-                 "via de koppeling naar `" + device->string() + "`");
+  expect_refused((dir / "link").string(), error, "through the symbolic link to `" + device->string() + "`",
+                 "via de symbolische koppeling naar `" + device->string() + "`");
   EXPECT_EQ(fs::status(*device).type(), fs::file_type::character);
   EXPECT_EQ(names_in(dir).size(), device->parent_path() == dir ? 2u : 1u) << "no temporary file left";
 }

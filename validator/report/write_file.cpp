@@ -34,8 +34,8 @@ std::optional<text> not_a_regular_file(mode_t mode) {
 }
 
 text refusal(const std::string& path, const std::string& target, const text& what) {
-  const std::string via_en = target == path ? std::string() : " (through the link to `" + target + "`)";
-  const std::string via_nl = target == path ? std::string() : " (via de koppeling naar `" + target + "`)";
+  const std::string via_en = target == path ? std::string() : " (through the symbolic link to `" + target + "`)";
+  const std::string via_nl = target == path ? std::string() : " (via de symbolische koppeling naar `" + target + "`)";
   return {"cannot write the report to `" + path + "`" + via_en + ": it is " + what.en +
               ", not a regular file; reports and baselines are only written to regular files",
           "kan het rapport niet schrijven naar `" + path + "`" + via_nl + ": het is " + what.nl +
@@ -114,7 +114,8 @@ bool write_file_atomically(const std::string& path, std::string_view content, te
     ::umask(mask);
     mode = 0666 & ~mask;
   } else if (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid()) {
-    [[maybe_unused]] const int ignored = ::fchown(fd, existing.st_uid, existing.st_gid);  // only root may
+    // Best effort: only root may give a file to another owner.
+    [[maybe_unused]] const int ignored = ::fchown(fd, existing.st_uid, existing.st_gid);
   }
   bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
   err = errno;
