@@ -156,8 +156,10 @@ void append_github_data(std::string& out, std::string_view s);
 void append_github_property(std::string& out, std::string_view s);
 
 // Writes `content` to `path` through a temporary file in the same directory and rename(), so that a reader
-// never sees a half-written report and a failed run leaves an existing report untouched. On failure returns
-// false, sets `error` (English and Dutch, naming the path) and removes the temporary file.
+// never sees a half-written report and a failed run leaves an existing report untouched. A symbolic link is
+// followed (the file it points to is replaced, with its permissions kept); anything but a regular file (a
+// directory, FIFO, device or socket) is refused. On failure returns false, sets `error` (English and Dutch,
+// naming the path) and removes the temporary file.
 bool write_file_atomically(const std::string& path, std::string_view content, text& error);
 
 }  // namespace akkoord
