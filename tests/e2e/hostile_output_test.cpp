@@ -82,7 +82,7 @@ class HostileOutput : public ::testing::Test {
              "}\n";
     agreement = dir.write("agreement.akkoord", rules);
     const std::string plan =
-        "[plan]\nagreement = \"AA\"\nmunicipality = \"aalsmeer\"\nyear = 2025\n\n"
+        "[plan]\nagreement = \"AA\"\nmunicipality = \"aalsmeer\"\nyear = 2025\ntitle = \"" + toml_payload + "\"\n\n"
         "[[activity]]\n"
         "id = \"" + toml_payload + "\"\n"
         "task = \"burgerzaken\"\n"
