@@ -414,7 +414,7 @@ TEST(GithubRenderer, EscapesDataAndProperties) {
   const diagnostic d = make("rule:x,y", severity::error, "100% sure: a, b\r\nnext ::error::x", span_of(f, 1, 1, 2));
   EXPECT_EQ(github_of({d}),
             "::error file=plans/a%2Cb%3Ac%25d.toml,line=1,col=1,endLine=1,endColumn=2,title=rule%3Ax%2Cy::"
-            "100%25 sure: a, b%0D%0Anext ::error::x\n");
+            "100%25 sure: a, b  next ::error::x\n");
   std::string data, property;
   append_github_data(data, "%\r\n:,\x1b[31m");
   append_github_property(property, "%\r\n:,");

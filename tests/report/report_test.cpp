@@ -1,11 +1,9 @@
 // The renderers on hand-made diagnostics: exact text, caret alignment with tabs and non-ASCII characters,
-// related locations in another file, Dutch, colour, the summary, JSON shape and escaping, atomic writes.
+// related locations in another file, Dutch, colour, the summary, JSON shape and escaping (report files:
+// write_file_test.cpp).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "akkoord/validator/report.hpp"
 #include "mini_json.hpp"
@@ -221,8 +219,7 @@ TEST(ShortRenderer, OneLinePlusIndentedRelatedNotesAndHelp) {
   EXPECT_EQ(short_of(d),
             "plan.toml:2:8: error: no period covers `2031` [year-outside-agreement]\n"
             "  related: aa.akkoord:1:1: the last period ends here\n"
-            "  note: line one\n"
-            "        line two\n"
+            "  note: line one line two\n"  // a line break in a note cannot start a line of its own
             "  help: add a period\n");
   d.suppressed = true;
   EXPECT_NE(short_of(d).find("[year-outside-agreement] (suppressed)\n"), std::string::npos);
@@ -340,46 +337,6 @@ TEST(JsonRenderer, MessagesInTheChosenLanguageSeverityAlwaysEnglish) {
   const auto finding = mini_json::parse(out)["findings"].arr().at(0);
   EXPECT_EQ(finding["message"].str(), "nl: x");
   EXPECT_EQ(finding["severity"].str(), "warning");
-}
-
-class AtomicWrite : public ::testing::Test {
- protected:
-  std::filesystem::path dir;
-  void SetUp() override {
-    dir = std::filesystem::temp_directory_path() /
-          ("akkoord-report-test-" + std::to_string(::getpid()) + "-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()));
-  }
-};
-
-TEST_F(AtomicWrite, ReplacesTheFileAndLeavesNoTemporary) {
-  const std::string path = (dir / "report.json").string();
-  text error;
-  ASSERT_TRUE(write_file_atomically(path, "first", error));
-  ASSERT_TRUE(write_file_atomically(path, "second", error));
-  std::ifstream in(path);
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(content, "second");
-  EXPECT_EQ(entries(), 1u);
-  const auto perms = std::filesystem::status(path).permissions();
-  EXPECT_NE(perms & std::filesystem::perms::owner_read, std::filesystem::perms::none);
-}
-
-TEST_F(AtomicWrite, FailureNamesThePathAndKeepsNothing) {
-  text error;
-  EXPECT_FALSE(write_file_atomically(dir.string(), "x", error));  // a directory
-  EXPECT_NE(error.en.find(dir.string()), std::string::npos);
-  EXPECT_FALSE(error.nl.empty());
-  const std::string in_missing_dir = (dir / "no" / "such" / "report.json").string();
-  EXPECT_FALSE(write_file_atomically(in_missing_dir, "x", error));
-  EXPECT_NE(error.en.find("report.json"), std::string::npos);
-  EXPECT_EQ(entries(), 0u);
 }
 
 }  // namespace

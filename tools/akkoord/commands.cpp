@@ -48,24 +48,6 @@ bool emit(const std::string& content, const report_target& target) {
   return true;
 }
 
-// User text (a path, a clause) on a line of the diff's own output: no control character may start a new line
-// or reach the terminal.
-std::string visible(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      static constexpr char hex[] = "0123456789abcdef";
-      out += "\\x";
-      out += hex[byte >> 4];
-      out += hex[byte & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // The diff's JSON: the findings object of every JSON report, with "changes" and "plans" added at its end.
 std::string with_diff_members(const std::string& report, const diff_result& result) {
   nlohmann::ordered_json json = nlohmann::ordered_json::parse(report);
@@ -362,9 +344,9 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       if (!quiet) {
         for (const declaration_change& change : result.changes) {
           if (change.where.file != nullptr)
-            out += visible(change.where.file->path()) + ":" + std::to_string(change.where.begin.line) + ":" +
+            out += printable(change.where.file->path()) + ":" + std::to_string(change.where.begin.line) + ":" +
                    std::to_string(change.where.begin.column) + ": ";
-          out += visible(describe_change(change).in(settings.report.lang)) + "\n";
+          out += printable(describe_change(change).in(settings.report.lang)) + "\n";
         }
         if (result.changes.empty()) out += nl ? "geen wijzigingen\n" : "no changes\n";
       }
@@ -374,9 +356,9 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       }
       if (!quiet) {
         for (const std::string& path : result.broken)
-          out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + visible(path) + "\n";
+          out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + printable(path) + "\n";
         for (const std::string& path : result.fixed)
-          out += (nl ? "hersteld door de wijziging: " : "fixed by the edit: ") + visible(path) + "\n";
+          out += (nl ? "hersteld door de wijziging: " : "fixed by the edit: ") + printable(path) + "\n";
       }
       out += plans_summary;
       break;

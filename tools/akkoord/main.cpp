@@ -564,7 +564,7 @@ int main(int argc, char** argv) {
   try {
     return akkoord::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "akkoord: internal error: %s\n", e.what());
+    std::fprintf(stderr, "akkoord: internal error: %s\n", akkoord::printable(e.what()).c_str());
   } catch (...) {
     std::fprintf(stderr, "akkoord: internal error\n");
   }

@@ -29,14 +29,16 @@ void init_logging(bool verbose) { logger().set_level(verbose ? spdlog::level::de
 void set_message_language(language lang) { chosen_language = lang; }
 language message_language() { return chosen_language; }
 
+// The messages quote paths, configuration keys and check ids as the user wrote them: printable() keeps each
+// message on its one line and escape sequences away from the terminal (and from CI logs that run `::` lines).
 void tool_error(const text& message) {
-  logger().error("{}: {}", severity_word(severity::error, chosen_language), message.in(chosen_language));
+  logger().error("{}: {}", severity_word(severity::error, chosen_language), printable(message.in(chosen_language)));
 }
 
 void tool_warning(const text& message) {
-  logger().warn("{}: {}", severity_word(severity::warning, chosen_language), message.in(chosen_language));
+  logger().warn("{}: {}", severity_word(severity::warning, chosen_language), printable(message.in(chosen_language)));
 }
 
-void tool_debug(std::string_view message) { logger().debug("debug: {}", message); }
+void tool_debug(std::string_view message) { logger().debug("debug: {}", printable(message)); }
 
 }  // namespace akkoord::cli

@@ -20,8 +20,9 @@ std::string_view command_for(severity s) {
   return "error";
 }
 
-// Escapes as GitHub's runner (toolkit `escapeData`/`escapeProperty`) expects; invalid UTF-8 and control
-// characters other than line breaks become U+FFFD first, so a message can never start a command of its own.
+// Escapes as GitHub's runner (toolkit `escapeData`/`escapeProperty`) expects, so a value can never end the
+// command line and start one of its own; invalid UTF-8 and other control characters become U+FFFD. A property
+// (the file name) keeps its line breaks, escaped, so that GitHub finds the file it names.
 void append_github_escaped(std::string& out, std::string_view s, bool property) {
   for (std::size_t i = 0; i < s.size();) {
     const decoded d = decode_at(s, i);
@@ -83,16 +84,17 @@ void render_github(std::string& out, const diagnostics& ds, const report_options
     }
     if (!d.id.empty()) append_property(out, first, "title", d.id);
     out += "::";
-    // The message, then one line per related place, note and help, in the words of the short form.
-    std::string message = d.message.in(lang);
+    // The message, then one line per related place, note and help, in the words of the short form. Each
+    // piece of user text is made printable first, so the only line breaks are these separators.
+    std::string message = printable(d.message.in(lang));
     for (const label& l : d.related) {
       message += nl ? "\nzie ook: " : "\nrelated: ";
       const std::string where = plain_location(l.span);
-      if (!where.empty()) message += where + ": ";
-      message += related_message(l, lang);
+      if (!where.empty()) message += printable(where) + ": ";
+      message += printable(related_message(l, lang));
     }
-    for (const text& note : d.notes) message += (nl ? "\nopmerking: " : "\nnote: ") + note.in(lang);
-    if (d.help) message += (nl ? "\nhulp: " : "\nhelp: ") + d.help->in(lang);
+    for (const text& note : d.notes) message += (nl ? "\nopmerking: " : "\nnote: ") + printable(note.in(lang));
+    if (d.help) message += (nl ? "\nhulp: " : "\nhelp: ") + printable(d.help->in(lang));
     append_github_data(out, message);
     out += '\n';
   }

@@ -211,22 +211,13 @@ void append_header(std::string& out, const source_span& where, std::string_view 
   out += '\n';
 }
 
-// Multi-line notes and help: continuation lines are indented under the text.
+// `note: …` and `help: …`: one line each, whatever the text (user text must not start a line of its own).
 void append_block(std::string& out, std::string_view word, std::string_view style, const std::string& body,
                   std::string_view indent, const report_options& options) {
   out += indent;
   styled(out, options.color, style, word);
   out += ": ";
-  std::string printable;
-  append_printable(printable, body, true);
-  std::size_t start = 0;
-  for (std::size_t nl; (nl = printable.find('\n', start)) != std::string::npos; start = nl + 1) {
-    out.append(printable, start, nl - start);
-    out += '\n';
-    out += indent;
-    out.append(word.size() + 2, ' ');
-  }
-  out.append(printable, start);
+  append_printable(out, body);
   out += '\n';
 }
 
@@ -243,6 +234,26 @@ std::optional<report_format> parse_report_format(std::string_view name) {
   for (const auto& [known, format] : format_names)
     if (name == known) return format;
   return std::nullopt;
+}
+
+void append_printable(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const decoded d = decode_at(s, i);
+    if (d.code_point == '\t' || d.code_point == '\n' || d.code_point == '\r') {
+      out += ' ';
+    } else if (d.code_point == invalid_code_point || is_control(d.code_point)) {
+      out += replacement_character;
+    } else {
+      out.append(s.substr(i, d.length));
+    }
+    i += d.length;
+  }
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  append_printable(out, s);
+  return out;
 }
 
 std::string_view report_format_name(report_format format) {

@@ -1,5 +1,5 @@
 // UTF-8 helpers for the renderers (internal): decoding one code point the way source_file counts columns,
-// display widths, and making user text safe to print on a terminal.
+// display widths, and which characters are never printed raw.
 #pragma once
 
 #include <cstddef>
@@ -47,8 +47,13 @@ inline decoded decode_at(std::string_view s, std::size_t i) {
   return {cp, n};
 }
 
-// Control characters would move the cursor or start escape sequences: never print them raw.
-inline bool is_control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+// Characters that must never reach a terminal or a line-based reader raw: C0 and C1 controls move the cursor,
+// start escape sequences or end lines; U+2028/U+2029 end lines for some readers; the bidirectional overrides
+// and isolates reorder what is shown around them ("Trojan Source").
+inline bool is_control(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
 
 // Columns a code point takes on a terminal: 0 for combining marks, 2 for East Asian wide characters and
 // emoji, 1 otherwise. A small table is enough: exact widths only matter for the caret under the span.
@@ -61,25 +66,6 @@ inline std::size_t display_width(char32_t cp) {
       (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
     return 2;
   return 1;
-}
-
-// User text (messages quote identifiers and values from the input) made safe for a terminal: invalid UTF-8
-// and control characters become U+FFFD, a tab becomes a space; a line break stays only when `keep_newlines`
-// (notes and help may have several lines), else it becomes a space.
-inline void append_printable(std::string& out, std::string_view s, bool keep_newlines = false) {
-  for (std::size_t i = 0; i < s.size();) {
-    const decoded d = decode_at(s, i);
-    if (d.code_point == '\t' || ((d.code_point == '\n' || d.code_point == '\r') && !keep_newlines)) {
-      out += ' ';
-    } else if (d.code_point == '\n') {
-      out += '\n';
-    } else if (d.code_point == invalid_code_point || is_control(d.code_point)) {
-      out += replacement_character;
-    } else {
-      out.append(s.substr(i, d.length));
-    }
-    i += d.length;
-  }
 }
 
 }  // namespace akkoord::report_detail

@@ -1,9 +1,12 @@
-// Writing a report to a file without ever leaving a half-written one: temporary file, fsync, rename.
+// Writing a report to a file without ever leaving a half-written one: temporary file, fsync, rename. Only a
+// regular file is ever replaced: rename() would turn a FIFO, a device node or a socket into a regular file,
+// and a symbolic link into a file of its own instead of writing to the file it points to.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +21,46 @@ text write_error(const std::string& path, int err) {
   const std::string reason = std::strerror(err);
   return {"cannot write the report to `" + path + "`: " + reason,
           "kan het rapport niet schrijven naar `" + path + "`: " + reason};
+}
+
+// What is at a path that is not a regular file, in words; nullopt for a regular file.
+std::optional<text> not_a_regular_file(mode_t mode) {
+  if (S_ISREG(mode)) return std::nullopt;
+  if (S_ISDIR(mode)) return text{"a directory", "een map"};
+  if (S_ISFIFO(mode)) return text{"a FIFO (named pipe)", "een FIFO (named pipe)"};
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return text{"a device", "een apparaatbestand"};
+  if (S_ISSOCK(mode)) return text{"a socket", "een socket"};
+  return text{"not a regular file", "geen gewoon bestand"};
+}
+
+text refusal(const std::string& path, const std::string& target, const text& what) {
+  const std::string via_en = target == path ? std::string() : " (through the symbolic link to `" + target + "`)";
+  const std::string via_nl = target == path ? std::string() : " (via de symbolische koppeling naar `" + target + "`)";
+  return {"cannot write the report to `" + path + "`" + via_en + ": it is " + what.en +
+              ", not a regular file; reports and baselines are only written to regular files",
+          "kan het rapport niet schrijven naar `" + path + "`" + via_nl + ": het is " + what.nl +
+              ", geen gewoon bestand; rapporten en baselines worden alleen naar gewone bestanden geschreven"};
+}
+
+// The file a write to `path` should replace: `path` itself, or where its chain of symbolic links ends (which
+// need not exist yet: a dangling link gets its file created, as a shell's `>` does). Sets `err` on a loop.
+std::string follow_links(const std::string& path, int& err) {
+  std::string current = path;
+  for (int hops = 0; hops < 40; ++hops) {  // 40: the kernel's own limit (MAXSYMLINKS)
+    struct stat info {};
+    if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current;
+    std::string link(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 4096), '\0');
+    const ssize_t n = ::readlink(current.c_str(), link.data(), link.size());
+    if (n < 0) return current;  // it changed under us: the write itself reports what is wrong
+    link.resize(static_cast<std::size_t>(n));
+    if (link.empty() || link.front() != '/') {
+      const std::size_t slash = current.rfind('/');
+      if (slash != std::string::npos) link = current.substr(0, slash + 1) + link;
+    }
+    current = std::move(link);
+  }
+  err = ELOOP;
+  return current;
 }
 
 bool write_all(int fd, std::string_view content) {
@@ -35,18 +78,27 @@ bool write_all(int fd, std::string_view content) {
 }  // namespace
 
 bool write_file_atomically(const std::string& path, std::string_view content, text& error) {
-  // The temporary file must be in the target's directory: rename() is only atomic within one file system.
-  const std::size_t slash = path.rfind('/');
-  const std::string directory = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
-  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (name.empty() || name == "." || name == "..") {
-    error = write_error(path, EISDIR);
+  int err = 0;
+  const std::string target = follow_links(path, err);
+  if (err != 0) {
+    error = write_error(path, err);
     return false;
   }
-  struct stat target {};
-  if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode)) {
-    error = write_error(path, EISDIR);
+  // The temporary file must be in the target's directory: rename() is only atomic within one file system.
+  const std::size_t slash = target.rfind('/');
+  const std::string directory = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
+  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  if (name.empty() || name == "." || name == "..") {
+    error = refusal(path, target, *not_a_regular_file(S_IFDIR));
     return false;
+  }
+  struct stat existing {};
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  if (exists) {
+    if (const auto what = not_a_regular_file(existing.st_mode)) {
+      error = refusal(path, target, *what);
+      return false;
+    }
   }
   std::string temporary = directory + "." + name + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temporary.data());
@@ -54,16 +106,24 @@ bool write_file_atomically(const std::string& path, std::string_view content, te
     error = write_error(path, errno);
     return false;
   }
-  // mkstemp creates the file 0600; a report gets the usual permissions (0666 minus the umask).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  bool ok = ::fchmod(fd, 0666 & ~mask) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
-  int err = errno;
+  // mkstemp creates the file 0600: a replaced report keeps its permissions (and, where allowed, its owner);
+  // a new one gets the usual 0666 minus the umask.
+  mode_t mode = existing.st_mode & 07777;
+  if (!exists) {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  } else if (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid()) {
+    // Best effort: only root may give a file to another owner.
+    [[maybe_unused]] const int ignored = ::fchown(fd, existing.st_uid, existing.st_gid);
+  }
+  bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
+  err = errno;
   if (::close(fd) != 0 && ok) {
     ok = false;
     err = errno;
   }
-  if (ok && ::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (ok && ::rename(temporary.c_str(), target.c_str()) != 0) {
     ok = false;
     err = errno;
   }

@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "akkoord/validator/report.hpp"
 #include "akkoord/validator/rules.hpp"
 
 namespace akkoord {
@@ -138,24 +139,26 @@ rule_test_report run_rule_tests(const agreement_model& agreement, const std::vec
   return report;
 }
 
+// File names, ids and messages come from the user: each goes through printable(), so a newline or an escape
+// sequence in them cannot start a line of its own (a GitHub workflow command) or reach the terminal.
 std::string render_rule_test_report(const rule_test_report& report, language lang) {
   const bool nl = lang == language::nl;
   std::string out;
-  for (const auto& e : report.errors) out += (nl ? "fout: " : "error: ") + e.in(lang) + "\n";
+  for (const auto& e : report.errors) out += (nl ? "fout: " : "error: ") + printable(e.in(lang)) + "\n";
   for (const auto& f : report.files) {
     if (f.passed) continue;
-    out += (nl ? "MISLUKT " : "FAIL ") + f.path + "\n";
-    if (f.error) out += "  " + f.error->in(lang) + "\n";
+    out += (nl ? "MISLUKT " : "FAIL ") + printable(f.path) + "\n";
+    if (f.error) out += "  " + printable(f.error->in(lang)) + "\n";
     const auto where = [&](std::uint32_t line) {
       if (line == 0) return std::string(nl ? "ergens" : "anywhere");
       return (nl ? "regel " : "line ") + std::to_string(line);
     };
-    for (const auto& m : f.missing)
+    for (const auto& m : f.missing)  // ids read from `# expect:` markers are id characters only
       out += "  " + where(m.line) + ": " +
              (nl ? "verwacht `" + m.id + "`, niet gemeld" : "expected `" + m.id + "`, not reported") + "\n";
     for (const auto& u : f.unexpected)
-      out += "  " + where(u.line) + ": " + (nl ? "onverwacht `" : "unexpected `") + u.id + "`: " + u.message.in(lang) +
-             "\n";
+      out += "  " + where(u.line) + ": " + (nl ? "onverwacht `" : "unexpected `") + printable(u.id) +
+             "`: " + printable(u.message.in(lang)) + "\n";
   }
   out += std::to_string(report.passed) + (nl ? " geslaagd, " : " passed, ") + std::to_string(report.failed) +
          (nl ? " mislukt" : " failed") + "\n";
@@ -163,7 +166,8 @@ std::string render_rule_test_report(const rule_test_report& report, language lan
     out += nl ? "elke regel ging in minstens één test af\n" : "every rule fired in at least one test\n";
   } else {
     out += nl ? "regels die geen test liet afgaan: " : "rules no test made fire: ";
-    for (std::size_t i = 0; i < report.uncovered_rules.size(); ++i) out += (i ? ", " : "") + report.uncovered_rules[i];
+    for (std::size_t i = 0; i < report.uncovered_rules.size(); ++i)
+      out += (i ? ", " : "") + printable(report.uncovered_rules[i]);
     out += "\n";
   }
   return out;

@@ -81,6 +81,14 @@ void render_json_diagnostic(std::string& out, const diagnostic& d, language lang
 // The localised word for a severity as shown in text: error/warning/info, fout/waarschuwing/info.
 std::string_view severity_word(severity s, language lang);
 
+// User text (file names, values and identifiers quoted from the input, messages built from them) made safe
+// for a terminal and for line-based readers such as GitHub Actions, which runs any line starting with `::`:
+// a line break or tab becomes a space; any other control character (ESC, NUL, …), a Unicode line separator,
+// a bidirectional override and invalid UTF-8 become U+FFFD, visible in place of what was there. Every output
+// that is not a structured format (JSON, SARIF, XML, HTML escape their own way) passes user text through it.
+void append_printable(std::string& out, std::string_view s);
+std::string printable(std::string_view s);
+
 // Appends `s` as a JSON string literal: quotes, backslash and control characters escaped, valid UTF-8
 // passed through, invalid UTF-8 replaced by U+FFFD (the output is always valid JSON).
 void append_json_string(std::string& out, std::string_view s);
@@ -94,8 +102,10 @@ void append_github_data(std::string& out, std::string_view s);
 void append_github_property(std::string& out, std::string_view s);
 
 // Writes `content` to `path` through a temporary file in the same directory and rename(), so that a reader
-// never sees a half-written report and a failed run leaves an existing report untouched. On failure returns
-// false, sets `error` (English and Dutch, naming the path) and removes the temporary file.
+// never sees a half-written report and a failed run leaves an existing report untouched. A symbolic link is
+// followed (the file it points to is replaced, with its permissions kept); anything but a regular file (a
+// directory, FIFO, device or socket) is refused. On failure returns false, sets `error` (English and Dutch,
+// naming the path) and removes the temporary file.
 bool write_file_atomically(const std::string& path, std::string_view content, text& error);
 
 }  // namespace akkoord
