@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "akkoord/validator/report.hpp"
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "report_test_support.hpp"
 
 namespace akkoord {
@@ -69,84 +69,84 @@ struct scenario {
 
 // ---- SARIF ----------------------------------------------------------------------------------------------
 
-mini_json::value sarif_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
+nlohmann::ordered_json sarif_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
   std::string out;
   render_sarif(out, ds, {.lang = lang}, context);
-  return mini_json::parse(out);
+  return strict_json::parse(out);
 }
 
 TEST(SarifRenderer, RunWithDriverRulesAndColumnKind) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  EXPECT_EQ(log["version"].str(), "2.1.0");
-  EXPECT_NE(log["$schema"].str().find("sarif-schema-2.1.0.json"), std::string::npos);
-  ASSERT_EQ(log["runs"].arr().size(), 1u);
-  const auto& run = log["runs"].arr()[0];
-  EXPECT_EQ(run["columnKind"].str(), "unicodeCodePoints") << "akkoord counts columns in characters";
-  EXPECT_EQ(run["language"].str(), "en");
-  const auto& driver = run["tool"]["driver"];
-  EXPECT_EQ(driver["name"].str(), "akkoord");
-  EXPECT_EQ(driver["version"].str(), "1.2.3");
+  EXPECT_EQ(log.at("version").get<std::string>(), "2.1.0");
+  EXPECT_NE(log.at("$schema").get<std::string>().find("sarif-schema-2.1.0.json"), std::string::npos);
+  ASSERT_EQ(log.at("runs").size(), 1u);
+  const auto& run = log.at("runs").at(0);
+  EXPECT_EQ(run.at("columnKind").get<std::string>(), "unicodeCodePoints") << "akkoord counts columns in characters";
+  EXPECT_EQ(run.at("language").get<std::string>(), "en");
+  const auto& driver = run.at("tool").at("driver");
+  EXPECT_EQ(driver.at("name").get<std::string>(), "akkoord");
+  EXPECT_EQ(driver.at("version").get<std::string>(), "1.2.3");
   // One rule per id that occurs, sorted; not for checks that found nothing (wrong-executor).
   std::vector<std::string> ids;
-  for (const auto& rule : driver["rules"].arr()) ids.push_back(rule["id"].str());
+  for (const auto& rule : driver.at("rules")) ids.push_back(rule.at("id").get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"above-benchmark", "fte-hours-mismatch", "returned-competence"}));
-  const auto& rule = driver["rules"].arr()[2];
-  EXPECT_EQ(rule["shortDescription"]["text"].str(), "work on a returned task");
-  EXPECT_EQ(rule["fullDescription"]["text"].str(), "# returned-competence\n\nA task was *returned*.\n");
-  EXPECT_EQ(rule["help"]["markdown"].str(), "# returned-competence\n\nA task was *returned*.\n");
-  EXPECT_EQ(rule["defaultConfiguration"]["level"].str(), "error");
-  EXPECT_EQ(driver["rules"].arr()[0]["defaultConfiguration"]["level"].str(), "note");
+  const auto& rule = driver.at("rules").at(2);
+  EXPECT_EQ(rule.at("shortDescription").at("text").get<std::string>(), "work on a returned task");
+  EXPECT_EQ(rule.at("fullDescription").at("text").get<std::string>(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule.at("help").at("markdown").get<std::string>(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule.at("defaultConfiguration").at("level").get<std::string>(), "error");
+  EXPECT_EQ(driver.at("rules").at(0).at("defaultConfiguration").at("level").get<std::string>(), "note");
 }
 
 TEST(SarifRenderer, ResultsCarryLevelMessageAndPhysicalLocationInCharacters) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto& results = log.at("runs").at(0).at("results");
   ASSERT_EQ(results.size(), 3u);
-  const auto& first = results[0];  // sorted: line 2 first
-  EXPECT_EQ(first["ruleId"].str(), "returned-competence");
-  EXPECT_EQ(first["ruleIndex"].number(), 2);
-  EXPECT_EQ(first["level"].str(), "error");
-  EXPECT_EQ(first["message"]["text"].str(), "task `strategie` was returned");
-  const auto& location = first["locations"].arr().at(0)["physicalLocation"];
-  EXPECT_EQ(location["artifactLocation"]["uri"].str(), "plans/2025.toml") << "the path as given, relative";
-  const auto& region = location["region"];
-  EXPECT_EQ(region["startLine"].number(), 2);
-  EXPECT_EQ(region["startColumn"].number(), 33) << "characters, not bytes (36)";
-  EXPECT_EQ(region["endLine"].number(), 2);
-  EXPECT_EQ(region["endColumn"].number(), 48);
-  EXPECT_EQ(first["properties"]["help"].str(), "use `kernorganisatie`");
-  EXPECT_EQ(first["properties"]["notes"].arr().at(0).str(), "since 2022");
-  EXPECT_EQ(results[1]["level"].str(), "note") << "info is SARIF's note";
-  EXPECT_FALSE(first.has("suppressions"));
+  const auto& first = results.at(0);  // sorted: line 2 first
+  EXPECT_EQ(first.at("ruleId").get<std::string>(), "returned-competence");
+  EXPECT_EQ(first.at("ruleIndex").get<double>(), 2);
+  EXPECT_EQ(first.at("level").get<std::string>(), "error");
+  EXPECT_EQ(first.at("message").at("text").get<std::string>(), "task `strategie` was returned");
+  const auto& location = first.at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(location.at("artifactLocation").at("uri").get<std::string>(), "plans/2025.toml") << "the path as given, relative";
+  const auto& region = location.at("region");
+  EXPECT_EQ(region.at("startLine").get<double>(), 2);
+  EXPECT_EQ(region.at("startColumn").get<double>(), 33) << "characters, not bytes (36)";
+  EXPECT_EQ(region.at("endLine").get<double>(), 2);
+  EXPECT_EQ(region.at("endColumn").get<double>(), 48);
+  EXPECT_EQ(first.at("properties").at("help").get<std::string>(), "use `kernorganisatie`");
+  EXPECT_EQ(first.at("properties").at("notes").at(0).get<std::string>(), "since 2022");
+  EXPECT_EQ(results.at(1).at("level").get<std::string>(), "note") << "info is SARIF's note";
+  EXPECT_FALSE(first.contains("suppressions"));
 }
 
 TEST(SarifRenderer, RelatedLocationsHaveIdsLocationsAndMessages) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& related = log["runs"].arr()[0]["results"].arr()[0]["relatedLocations"].arr();
+  const auto& related = log.at("runs").at(0).at("results").at(0).at("relatedLocations");
   ASSERT_EQ(related.size(), 1u);
-  EXPECT_EQ(related[0]["id"].number(), 1);
-  EXPECT_EQ(related[0]["message"]["text"].str(), "returned here");
-  const auto& physical = related[0]["physicalLocation"];
-  EXPECT_EQ(physical["artifactLocation"]["uri"].str(), "rules/aa.akkoord");
-  EXPECT_EQ(physical["region"]["startLine"].number(), 3);
-  EXPECT_EQ(physical["region"]["startColumn"].number(), 3);
+  EXPECT_EQ(related.at(0).at("id").get<double>(), 1);
+  EXPECT_EQ(related.at(0).at("message").at("text").get<std::string>(), "returned here");
+  const auto& physical = related.at(0).at("physicalLocation");
+  EXPECT_EQ(physical.at("artifactLocation").at("uri").get<std::string>(), "rules/aa.akkoord");
+  EXPECT_EQ(physical.at("region").at("startLine").get<double>(), 3);
+  EXPECT_EQ(physical.at("region").at("startColumn").get<double>(), 3);
 }
 
 TEST(SarifRenderer, SuppressedFindingsAreListedWithTheirJustification) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto& results = log.at("runs").at(0).at("results");
   const auto waived = std::find_if(results.begin(), results.end(),
-                                   [](const auto& r) { return r["ruleId"].str() == "fte-hours-mismatch"; });
+                                   [](const nlohmann::ordered_json& r) { return r.at("ruleId").get<std::string>() == "fte-hours-mismatch"; });
   ASSERT_NE(waived, results.end());
-  const auto& suppression = (*waived)["suppressions"].arr().at(0);
-  EXPECT_EQ(suppression["kind"].str(), "inSource");
-  EXPECT_EQ(suppression["justification"].str(), "besluit B&W 2025/123");
-  EXPECT_FALSE(suppression.has("state")) << "2.1.0 says `state`, errata01 `status`: neither, so both schemas pass";
-  EXPECT_FALSE(suppression.has("status"));
+  const auto& suppression = (*waived).at("suppressions").at(0);
+  EXPECT_EQ(suppression.at("kind").get<std::string>(), "inSource");
+  EXPECT_EQ(suppression.at("justification").get<std::string>(), "besluit B&W 2025/123");
+  EXPECT_FALSE(suppression.contains("state")) << "2.1.0 says `state`, errata01 `status`: neither, so both schemas pass";
+  EXPECT_FALSE(suppression.contains("status"));
 }
 
 TEST(SarifRenderer, WholeFileAndFilelessFindings) {
@@ -154,13 +154,13 @@ TEST(SarifRenderer, WholeFileAndFilelessFindings) {
   const diagnostics ds{{"toml-syntax", severity::error, {"cannot read", "kan niet lezen"}, {&empty, {}, {}}, {}, {}, {}, false},
                        {"", severity::warning, {"no place", "geen plaats"}, {}, {}, {}, {}, false}};
   const auto log = sarif_of(ds, {});
-  const auto& results = log["runs"].arr()[0]["results"].arr();
-  const auto& whole = results[0]["locations"].arr().at(0)["physicalLocation"];
-  EXPECT_EQ(whole["artifactLocation"]["uri"].str(), "plans/missing.toml");
-  EXPECT_FALSE(whole.has("region")) << "a region needs a startLine (errata01)";
-  EXPECT_FALSE(results[1].has("locations"));
+  const auto& results = log.at("runs").at(0).at("results");
+  const auto& whole = results.at(0).at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(whole.at("artifactLocation").at("uri").get<std::string>(), "plans/missing.toml");
+  EXPECT_FALSE(whole.contains("region")) << "a region needs a startLine (errata01)";
+  EXPECT_FALSE(results.at(1).contains("locations"));
   // No description known: the rule is still there, with its id only.
-  EXPECT_EQ(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().at(1)["id"].str(), "toml-syntax");
+  EXPECT_EQ(log.at("runs").at(0).at("tool").at("driver").at("rules").at(1).at("id").get<std::string>(), "toml-syntax");
 }
 
 TEST(SarifRenderer, PathsBecomeUriReferences) {
@@ -172,7 +172,7 @@ TEST(SarifRenderer, PathsBecomeUriReferences) {
                        make("c", severity::error, "m", span_of(absolute, 1, 1, 2))};
   const auto log = sarif_of(ds, {});
   const auto uri = [&](std::size_t k) {
-    return log["runs"].arr()[0]["results"].arr()[k]["locations"].arr()[0]["physicalLocation"]["artifactLocation"]["uri"].str();
+    return log.at("runs").at(0).at("results").at(k).at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri").get<std::string>();
   };
   EXPECT_EQ(uri(0), "plans/ruimte%20en%20%231%20100%25%20%E2%82%AC.toml");
   EXPECT_EQ(uri(1), "c%3Ax.toml") << "never read as a URI scheme";
@@ -182,12 +182,12 @@ TEST(SarifRenderer, PathsBecomeUriReferences) {
 TEST(SarifRenderer, DutchMessagesAndDescriptions) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context, language::nl);
-  const auto& run = log["runs"].arr()[0];
-  EXPECT_EQ(run["language"].str(), "nl");
-  EXPECT_EQ(run["results"].arr()[0]["message"]["text"].str(), "nl: returned-competence");
-  EXPECT_EQ(run["results"].arr()[0]["relatedLocations"].arr()[0]["message"]["text"].str(), "hier teruggenomen");
-  EXPECT_EQ(run["tool"]["driver"]["rules"].arr()[2]["shortDescription"]["text"].str(), "werk aan een teruggenomen taak");
-  EXPECT_EQ(run["results"].arr()[0]["level"].str(), "error") << "levels are SARIF's words in any language";
+  const auto& run = log.at("runs").at(0);
+  EXPECT_EQ(run.at("language").get<std::string>(), "nl");
+  EXPECT_EQ(run.at("results").at(0).at("message").at("text").get<std::string>(), "nl: returned-competence");
+  EXPECT_EQ(run.at("results").at(0).at("relatedLocations").at(0).at("message").at("text").get<std::string>(), "hier teruggenomen");
+  EXPECT_EQ(run.at("tool").at("driver").at("rules").at(2).at("shortDescription").at("text").get<std::string>(), "werk aan een teruggenomen taak");
+  EXPECT_EQ(run.at("results").at(0).at("level").get<std::string>(), "error") << "levels are SARIF's words in any language";
 }
 
 TEST(SarifRenderer, EscapesEverythingIntoValidJson) {
@@ -195,16 +195,16 @@ TEST(SarifRenderer, EscapesEverythingIntoValidJson) {
   diagnostic d = make("x", severity::error, "quote \" backslash \\ newline \n tab \t bell \x07 bad \xff", span_of(f, 1, 1, 2));
   d.related.push_back({span_of(f, 1, 1, 2), {"</script>", "x"}});
   const auto log = sarif_of({d}, {});
-  const auto& result = log["runs"].arr()[0]["results"].arr()[0];
-  EXPECT_EQ(result["message"]["text"].str(), "quote \" backslash \\ newline \n tab \t bell \x07 bad \xEF\xBF\xBD");
-  EXPECT_EQ(result["relatedLocations"].arr()[0]["message"]["text"].str(), "</script>");
+  const auto& result = log.at("runs").at(0).at("results").at(0);
+  EXPECT_EQ(result.at("message").at("text").get<std::string>(), "quote \" backslash \\ newline \n tab \t bell \x07 bad \xEF\xBF\xBD");
+  EXPECT_EQ(result.at("relatedLocations").at(0).at("message").at("text").get<std::string>(), "</script>");
 }
 
 TEST(SarifRenderer, EmptyRunIsValid) {
   const auto log = sarif_of({}, {});
-  EXPECT_TRUE(log["runs"].arr()[0]["results"].arr().empty());
-  EXPECT_TRUE(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().empty());
-  EXPECT_FALSE(log["runs"].arr()[0]["tool"]["driver"].has("version")) << "no version known: left out";
+  EXPECT_TRUE(log.at("runs").at(0).at("results").empty());
+  EXPECT_TRUE(log.at("runs").at(0).at("tool").at("driver").at("rules").empty());
+  EXPECT_FALSE(log.at("runs").at(0).at("tool").at("driver").contains("version")) << "no version known: left out";
 }
 
 // The schema itself, read here: every enum value we emit is one it allows, and every object we emit has the
@@ -217,43 +217,43 @@ class SarifSchema : public ::testing::TestWithParam<std::string> {
   }
 };
 
-const mini_json::value& definition(const mini_json::value& schema, const std::string& name) {
-  return schema["definitions"][name];
+const nlohmann::ordered_json& definition(const nlohmann::ordered_json& schema, const std::string& name) {
+  return schema.at("definitions").at(name);
 }
 
 // Checks an emitted object against a schema definition: required properties present, no unknown property,
 // enum values allowed, types of integers and strings right. Recurses into the definitions we use.
-void check_object(const mini_json::value& schema, const std::string& name, const mini_json::value& object,
+void check_object(const nlohmann::ordered_json& schema, const std::string& name, const nlohmann::ordered_json& object,
                   const std::string& where) {
-  const mini_json::value& def = definition(schema, name);
+  const nlohmann::ordered_json& def = definition(schema, name);
   ASSERT_TRUE(object.is_object()) << where;
-  if (def.has("required")) {
-    for (const auto& required : def["required"].arr()) {
-      EXPECT_TRUE(object.has(required.str())) << where << ": " << required.str();
+  if (def.contains("required")) {
+    for (const auto& required : def.at("required")) {
+      EXPECT_TRUE(object.contains(required.get<std::string>())) << where << ": " << required.get<std::string>();
     }
   }
-  if (def.has("anyOf")) {
+  if (def.contains("anyOf")) {
     bool any = false;
-    for (const auto& option : def["anyOf"].arr()) {
+    for (const auto& option : def.at("anyOf")) {
       bool all = true;
-      for (const auto& required : option["required"].arr()) all = all && object.has(required.str());
+      for (const auto& required : option.at("required")) all = all && object.contains(required.get<std::string>());
       any = any || all;
     }
     EXPECT_TRUE(any) << where << ": none of the anyOf alternatives of " << name;
   }
-  const mini_json::value& properties = def["properties"];
-  for (const auto& [key, value] : object.obj()) {
-    ASSERT_TRUE(properties.has(key)) << where << ": `" << key << "` is not a property of " << name;
-    const mini_json::value& property = properties[key];
-    if (property.has("enum")) {
+  const nlohmann::ordered_json& properties = def.at("properties");
+  for (const auto& [key, value] : object.items()) {
+    ASSERT_TRUE(properties.contains(key)) << where << ": `" << key << "` is not a property of " << name;
+    const nlohmann::ordered_json& property = properties.at(key);
+    if (property.contains("enum")) {
       std::set<std::string> allowed;
-      for (const auto& e : property["enum"].arr()) allowed.insert(e.str());
-      EXPECT_TRUE(allowed.count(value.str())) << where << "." << key << " = " << value.str();
+      for (const auto& e : property.at("enum")) allowed.insert(e.get<std::string>());
+      EXPECT_TRUE(allowed.count(value.get<std::string>())) << where << "." << key << " = " << value.get<std::string>();
     }
-    if (property.has("type")) {
-      const std::string type = property["type"].str();
+    if (property.contains("type")) {
+      const std::string type = property.at("type").get<std::string>();
       if (type == "integer") {
-        EXPECT_TRUE(value.is_number() && (!property.has("minimum") || value.number() >= property["minimum"].number()))
+        EXPECT_TRUE(value.is_number() && (!property.contains("minimum") || value.get<double>() >= property.at("minimum").get<double>()))
             << where << "." << key;
       } else if (type == "string") {
         EXPECT_TRUE(value.is_string()) << where << "." << key;
@@ -261,29 +261,29 @@ void check_object(const mini_json::value& schema, const std::string& name, const
         EXPECT_TRUE(value.is_array()) << where << "." << key;
       }
     }
-    if (property.has("$ref")) {
-      const std::string ref = property["$ref"].str();
+    if (property.contains("$ref")) {
+      const std::string ref = property.at("$ref").get<std::string>();
       const std::string target = ref.substr(ref.rfind('/') + 1);
       if (target != "propertyBag") check_object(schema, target, value, where + "." + key);
-    } else if (property.has("items") && property["items"].has("$ref")) {
-      const std::string ref = property["items"]["$ref"].str();
-      for (const auto& item : value.arr()) check_object(schema, ref.substr(ref.rfind('/') + 1), item, where + "." + key + "[]");
+    } else if (property.contains("items") && property.at("items").contains("$ref")) {
+      const std::string ref = property.at("items").at("$ref").get<std::string>();
+      for (const auto& item : value) check_object(schema, ref.substr(ref.rfind('/') + 1), item, where + "." + key + "[]");
     }
   }
 }
 
 TEST_P(SarifSchema, OutputHasTheRequiredPropertiesAndAllowedValues) {
-  const mini_json::value schema = mini_json::parse(read(GetParam()));
+  const nlohmann::ordered_json schema = strict_json::parse(read(GetParam()));
   const scenario s;
   const source_file empty("plans/missing.toml", "");
   diagnostics ds = s.ds;
   ds.push_back({"toml-syntax", severity::error, {"cannot read", "x"}, {&empty, {}, {}}, {}, {}, {}, false});
   std::string out;
   render_sarif(out, ds, {}, s.context);
-  const mini_json::value log = mini_json::parse(out);
-  for (const auto& required : schema["required"].arr()) EXPECT_TRUE(log.has(required.str())) << required.str();
-  EXPECT_EQ(log["version"].str(), schema["properties"]["version"]["enum"].arr().at(0).str());
-  for (const auto& run : log["runs"].arr()) check_object(schema, "run", run, "run");
+  const nlohmann::ordered_json log = strict_json::parse(out);
+  for (const auto& required : schema.at("required")) EXPECT_TRUE(log.contains(required.get<std::string>())) << required.get<std::string>();
+  EXPECT_EQ(log.at("version").get<std::string>(), schema.at("properties").at("version").at("enum").at(0).get<std::string>());
+  for (const auto& run : log.at("runs")) check_object(schema, "run", run, "run");
 }
 
 INSTANTIATE_TEST_SUITE_P(BothVariants, SarifSchema,

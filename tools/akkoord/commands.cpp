@@ -14,6 +14,7 @@
 
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/diff.hpp"
+#include "akkoord/validator/json.hpp"
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "inputs.hpp"
@@ -313,23 +314,19 @@ int run_checks(const run_settings& settings) {
     return scope == check_scope::plan ? "plan" : (nl ? "afspraken" : "agreement");
   };
   if (settings.reports.front().format == report_format::json) {
-    out += "{\"version\": 1, \"checks\": [";
-    bool first = true;
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
     for (const check* c : all_checks()) {
       const check_info& info = c->info();
-      out += first ? "\n  " : ",\n  ";
-      first = false;
-      out += "{\"id\": ";
-      append_json_string(out, info.id);
-      out += ", \"severity\": ";
-      append_json_string(out, to_string(info.default_severity));
-      out += ", \"scope\": ";
-      append_json_string(out, info.scope == check_scope::plan ? "plan" : "agreement");
-      out += ", \"summary\": ";
-      append_json_string(out, nl ? info.summary_nl : info.summary_en);
-      out += '}';
+      checks.push_back({{"id", info.id},
+                        {"severity", to_string(info.default_severity)},
+                        {"scope", info.scope == check_scope::plan ? "plan" : "agreement"},
+                        {"summary", nl ? info.summary_nl : info.summary_en}});
     }
-    out += first ? "]}\n" : "\n]}\n";
+    nlohmann::ordered_json document;
+    document["version"] = 1;
+    document["checks"] = std::move(checks);
+    append_json(out, document, 0, {"checks"});  // one check per line
+    out += '\n';
   } else {
     std::size_t id_width = 2;
     for (const check* c : all_checks()) id_width = std::max(id_width, c->info().id.size());
