@@ -182,8 +182,8 @@ TEST(Baseline, FileLayoutIsOneFindingPerLine) {
             "{\n"
             "  \"version\": 1,\n"
             "  \"findings\": [\n"
-            "    {\"id\": \"unknown-taakveld\", \"file\": \"plans/a b.toml\", \"fingerprint\": \"0123456789abcdef\", "
-            "\"message\": \"taakveld `9.9` \\\"x\\\" \xEF\xBF\xBD\"}\n"
+            R"(    {"id": "unknown-taakveld", "file": "plans/a b.toml", "fingerprint": "0123456789abcdef", )"
+            R"("message": "taakveld `9.9` \"x\" )" "\xEF\xBF\xBD" "\"}\n"
             "  ]\n"
             "}\n");
   EXPECT_EQ(render_baseline({}), "{\n  \"version\": 1,\n  \"findings\": []\n}\n");

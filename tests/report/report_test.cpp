@@ -328,7 +328,7 @@ TEST(JsonRenderer, EscapesStrings) {
   append_json(out, nlohmann::ordered_json("q\"b\\n\nt\tc\x01\x1f\x1b[31m\x7f €"));
   // Quote, backslash and every control character below U+0020 (ESC too) are escaped; DEL needs no escape in
   // JSON (RFC 8259) and, like all valid UTF-8, passes through.
-  EXPECT_EQ(out, "\"q\\\"b\\\\n\\nt\\tc\\u0001\\u001f\\u001b[31m\x7f €\"");
+  EXPECT_EQ(out, R"("q\"b\\n\nt\tc\u0001\u001f\u001b[31m)" "\x7f" R"( €")");
   EXPECT_EQ(strict_json::parse(out).get<std::string>(), "q\"b\\n\nt\tc\x01\x1f\x1b[31m\x7f €");
 }
 

@@ -1,7 +1,6 @@
 // The SARIF 2.1.0 report (OASIS; what code-scanning services read). One run, one result per finding, in the
 // findings' order. Valid against both the 2.1.0 schema and the errata01 schema (tests/data/schemas): only
 // properties both define, a `region` always with `startLine`, and no suppression `state`/`status`.
-#include <algorithm>
 #include <map>
 
 #include "akkoord/validator/json.hpp"

@@ -135,8 +135,8 @@ void render_json_diagnostic(std::string& out, const diagnostic& d, language lang
 // The localised word for a severity as shown in text: error/warning/info, fout/waarschuwing/info.
 std::string_view severity_word(severity s, language lang);
 
-// Appends `s` as a JSON string literal: quotes, backslash and control characters escaped, valid UTF-8
-// passed through, invalid UTF-8 replaced by U+FFFD (the output is always valid JSON).
+// Appends `s` as a JSON string literal, through nlohmann-json (invalid UTF-8 becomes U+FFFD). Only for
+// `diff --format json`, which still adds to the report by hand; new code builds an ordered_json (json.hpp).
 void append_json_string(std::string& out, std::string_view s);
 
 // Appends `s` escaped for XML and HTML text and attribute values (& < > " '); invalid UTF-8 and characters XML
