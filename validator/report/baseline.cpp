@@ -75,7 +75,7 @@ source_pos position_of_byte(std::string_view json, std::size_t byte_count) {
   return file.pos_at(std::min(offset, file.text().size()));
 }
 
-// The text member `key` of a finding, or nullptr when it is missing (`message` may be) or not a text.
+// The string member `key` of a finding, or nullptr when it is missing or not a string.
 const std::string* text_member(const nlohmann::ordered_json& finding, const char* key) {
   const auto found = finding.find(key);
   if (found == finding.end() || !found->is_string()) return nullptr;
@@ -148,11 +148,11 @@ bool parse_baseline(std::string_view json, baseline& out, text& error) {
                  "geen baselinebestand: er staat een getal in dat te groot is om te lezen"});
   }
   if (!document.is_object() || !document.contains("version") || !document.contains("findings") ||
-      !document["findings"].is_array()) {
+      !document.at("findings").is_array()) {
     return fail(not_a_baseline({"it is not an object with `version` and a list `findings`",
                                 "het is geen object met `version` en een lijst `findings`"}));
   }
-  const nlohmann::ordered_json& version = document["version"];
+  const nlohmann::ordered_json& version = document.at("version");
   if (!version.is_number()) {
     return fail(not_a_baseline({"`version` is not a number", "`version` is geen getal"}));
   }
@@ -161,7 +161,7 @@ bool parse_baseline(std::string_view json, baseline& out, text& error) {
     return fail({"unsupported baseline version " + shown + "; this akkoord reads version 1",
                  "baselineversie " + shown + " wordt niet ondersteund; deze akkoord leest versie 1"});
   }
-  for (const nlohmann::ordered_json& finding : document["findings"]) {
+  for (const nlohmann::ordered_json& finding : document.at("findings")) {
     const std::string number = std::to_string(out.entries.size() + 1);
     if (!finding.is_object()) {
       return fail(not_a_baseline({"finding " + number + " is not an object", "bevinding " + number + " is geen object"}));

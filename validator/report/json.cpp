@@ -21,6 +21,7 @@ void append_scalar(std::string& out, const ordered_json& value) {
   out += value.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+// `indent`: the indentation of the line `value` starts on; `expanded`: one member per line.
 void append_laid_out(std::string& out, const ordered_json& value, const json_layout& layout, std::size_t depth,
                      std::size_t indent, bool expanded) {
   if (!value.is_structured()) {
