@@ -372,6 +372,17 @@ TEST(JsonLayout, OneLineUnlessExpanded) {
   EXPECT_EQ(strict_json::parse(out), document);
 }
 
+TEST(JsonLayout, ListWrittenItemByItemOnePerLine) {
+  const auto document = nlohmann::ordered_json::parse(R"({"v": 1, "items": [], "end": {"n": 2}})");
+  std::string out;
+  append_json(out, document, {"items", 3, [](std::size_t k) { return nlohmann::ordered_json{{"k", k}, {"s", "x"}}; }});
+  EXPECT_EQ(out, "{\"v\": 1, \"items\": [\n  {\"k\": 0, \"s\": \"x\"},\n  {\"k\": 1, \"s\": \"x\"},\n"
+                 "  {\"k\": 2, \"s\": \"x\"}\n], \"end\": {\"n\": 2}}");
+  out.clear();
+  append_json(out, document, {"items", 0, [](std::size_t) { return nlohmann::ordered_json(); }}, 1);
+  EXPECT_EQ(out, "{\n  \"v\": 1,\n  \"items\": [],\n  \"end\": {\"n\": 2}\n}");
+}
+
 TEST(JsonRenderer, MessagesInTheChosenLanguageSeverityAlwaysEnglish) {
   const source_file f("a.toml", "x\n");
   const diagnostics ds{make("x", severity::warning, "english", span_of(f, 1, 1, 2))};

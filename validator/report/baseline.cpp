@@ -114,16 +114,18 @@ std::string render_baseline(const baseline& b) {
   std::sort(sorted.begin(), sorted.end(), [](const baseline_entry* x, const baseline_entry* y) {
     return std::tie(x->file, x->id, x->fingerprint, x->message) < std::tie(y->file, y->id, y->fingerprint, y->message);
   });
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const baseline_entry* entry : sorted) {
-    findings.push_back(
-        {{"id", entry->id}, {"file", entry->file}, {"fingerprint", entry->fingerprint}, {"message", entry->message}});
-  }
   nlohmann::ordered_json document;
   document["version"] = 1;
-  document["findings"] = std::move(findings);
+  document["findings"] = nlohmann::ordered_json::array();  // written one by one below
+  const json_list findings{"findings", sorted.size(), [&](std::size_t k) {
+                             const baseline_entry& entry = *sorted[k];
+                             return nlohmann::ordered_json{{"id", entry.id},
+                                                           {"file", entry.file},
+                                                           {"fingerprint", entry.fingerprint},
+                                                           {"message", entry.message}};
+                           }};
   std::string out;
-  append_json(out, document, 2);  // one finding per line: diffs well
+  append_json(out, document, findings, 1);  // one finding per line: diffs well
   out += '\n';
   return out;
 }

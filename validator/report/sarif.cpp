@@ -140,16 +140,15 @@ void render_sarif(std::string& out, const diagnostics& ds, const report_options&
   run["tool"] = {{"driver", std::move(driver)}};
   run["language"] = lang == language::nl ? "nl" : "en";
   run["columnKind"] = "unicodeCodePoints";
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const diagnostic& d : ds) results.push_back(result(d, rule_index[d.id], lang));
-  run["results"] = std::move(results);
+  run["results"] = nlohmann::ordered_json::array();  // written one by one below
 
   nlohmann::ordered_json log;
   log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = nlohmann::ordered_json::array({std::move(run)});
   // The document, `runs` and the run one member per line; rules and results one per line.
-  append_json(out, log, 3, {"rules", "results"});
+  const json_list results{"results", ds.size(), [&](std::size_t k) { return result(ds[k], rule_index[ds[k].id], lang); }};
+  append_json(out, log, results, 3, {"rules"});
   out += '\n';
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -23,9 +24,21 @@ namespace akkoord {
 void append_json(std::string& out, const nlohmann::ordered_json& value, std::size_t expanded_depth = 0,
                  std::initializer_list<std::string_view> expanded_keys = {});
 
-// The JSON report (README, `--format json`): {"version", "findings", "summary"}, keys in documented order.
-nlohmann::ordered_json json_report(const diagnostics& ds, const report_summary& summary, language lang);
-// One finding of it. The report is laid out with `append_json(out, report, 0, {"findings"})`.
+// The long list of a document (the findings of a report), given item by item: each item is built, written
+// and freed in turn, so that a report of many findings never holds them all as JSON values at once.
+struct json_list {
+  std::string_view key;  // the member of the document it fills (there an empty array), one item per line
+  std::size_t size = 0;
+  std::function<nlohmann::ordered_json(std::size_t)> item;
+};
+// The same, with `list` written into the document.
+void append_json(std::string& out, const nlohmann::ordered_json& document, const json_list& list,
+                 std::size_t expanded_depth = 0, std::initializer_list<std::string_view> expanded_keys = {});
+
+// The JSON report (README, `--format json`) with its findings left out: {"version", "findings": [], "summary"},
+// keys in documented order. render_json() writes it with a json_list of json_finding()s under "findings".
+nlohmann::ordered_json json_report(const report_summary& summary);
+// One finding of the JSON report.
 nlohmann::ordered_json json_finding(const diagnostic& d, language lang);
 
 }  // namespace akkoord
