@@ -127,5 +127,67 @@ TEST(Baseline, InvalidFilesAreRejected) {
   EXPECT_EQ(read.entries.size(), 1u);
 }
 
+// A file that is not a baseline says where (invalid JSON: line and column in characters) or what is wrong,
+// in English and Dutch.
+TEST(Baseline, InvalidFilesSayWhereAndWhat) {
+  struct bad_file {
+    std::string_view json, en, nl;
+  };
+  for (const bad_file& bad : std::initializer_list<bad_file>{
+           {"{\n  \"version\": 1,\n  \"findings\": [\n    {\"id\": \"x\",}\n  ]\n}",
+            "not a baseline file: invalid JSON at line 4, column 16",
+            "geen baselinebestand: ongeldige JSON op regel 4, kolom 16"},
+           // `x` is character 13, byte 14
+           {"{\"v\xC3\xA9rsion\": x}", "invalid JSON at line 1, column 13", "ongeldige JSON op regel 1, kolom 13"},
+           {"\xEF\xBB\xBF{x", "invalid JSON at line 1, column 2", "ongeldige JSON op regel 1, kolom 2"},
+           {"", "invalid JSON at line 1, column 1", "ongeldige JSON op regel 1, kolom 1"},
+           {"{\"version\": 1, \"findings\": [{\"id\": \"a\", \"file\": \"f\", \"fingerprint\": \"1\"}, {\"id\": \"b\", "
+            "\"file\": \"f\"}]}",
+            "finding 2: `fingerprint` is missing or not a text", "bevinding 2: `fingerprint` ontbreekt of is geen tekst"},
+           {"{\"version\": 1, \"findings\": [{\"id\": \"a\", \"file\": \"f\", \"fingerprint\": \"1\", \"message\": 2}]}",
+            "finding 1: `message` is missing or not a text", "bevinding 1: `message` ontbreekt of is geen tekst"},
+           {"{\"version\": 1, \"findings\": [[]]}", "finding 1 is not an object", "bevinding 1 is geen object"},
+           {"{\"version\": \"1\", \"findings\": []}", "`version` is not a number", "`version` is geen getal"},
+           {"{\"version\": 1, \"findings\": {}}", "not an object with `version` and a list `findings`",
+            "geen object met `version` en een lijst `findings`"},
+           {"{\"version\": 1e999, \"findings\": []}", "a number too large", "een getal in dat te groot is"},
+           {"{\"version\": 1.5, \"findings\": []}", "unsupported baseline version 1.5", "baselineversie 1.5 wordt niet"},
+       }) {
+    baseline read;
+    read.entries.push_back({"stale", "entry", "0", ""});
+    text error;
+    EXPECT_FALSE(parse_baseline(bad.json, read, error)) << bad.json;
+    EXPECT_NE(error.en.find(bad.en), std::string::npos) << error.en;
+    EXPECT_NE(error.nl.find(bad.nl), std::string::npos) << error.nl;
+    EXPECT_TRUE(read.entries.empty()) << "nothing half read";
+  }
+}
+
+TEST(Baseline, FileWithByteOrderMarkOrWithoutMessagesIsRead) {
+  baseline read;
+  text error;
+  EXPECT_TRUE(parse_baseline("\xEF\xBB\xBF{\"version\": 1, \"findings\": [{\"id\": \"a\", \"file\": \"f\", "
+                             "\"fingerprint\": \"1\"}]}",
+                             read, error))
+      << error.en;
+  ASSERT_EQ(read.entries.size(), 1u);
+  EXPECT_EQ(read.entries[0].message, "") << "`message` is only for people reading the file";
+}
+
+// The layout the README documents: one finding per line, so that a change to the file diffs line by line.
+TEST(Baseline, FileLayoutIsOneFindingPerLine) {
+  baseline b;
+  b.entries.push_back({"unknown-taakveld", "plans/a b.toml", "0123456789abcdef", "taakveld `9.9` \"x\" \xff"});
+  EXPECT_EQ(render_baseline(b),
+            "{\n"
+            "  \"version\": 1,\n"
+            "  \"findings\": [\n"
+            R"(    {"id": "unknown-taakveld", "file": "plans/a b.toml", "fingerprint": "0123456789abcdef", )"
+            R"("message": "taakveld `9.9` \"x\" )" "\xEF\xBF\xBD" "\"}\n"
+            "  ]\n"
+            "}\n");
+  EXPECT_EQ(render_baseline({}), "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+}
+
 }  // namespace
 }  // namespace akkoord

@@ -85,6 +85,12 @@ TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   const auto invalid = run(check_args(rules, {"--baseline", "bad.json"}), here);
   EXPECT_EQ(invalid.exit_code, 2);
   EXPECT_NE(invalid.err.find("not a baseline file"), std::string::npos) << invalid.err;
+  dir.write("broken.json", "{\n  \"version\": 1,\n  \"findings\": [,]\n}\n");  // a merge gone wrong
+  const auto broken = run(check_args(rules, {"--baseline", "broken.json", "--lang", "nl"}), here);
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("`broken.json`: geen baselinebestand: ongeldige JSON op regel 3, kolom 16"),
+            std::string::npos)
+      << broken.err;
 
   EXPECT_EQ(run(check_args(rules, {"--update-baseline"}), here).exit_code, 2) << "needs --baseline";
   EXPECT_EQ(run({"check", "--rules", rules.string(), "plan.toml", "--baseline", "/dev/zero"}, here).exit_code, 2);

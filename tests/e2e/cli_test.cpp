@@ -7,7 +7,7 @@
 #include <regex>
 
 #include "akkoord/source.hpp"
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "run_process.hpp"
 
 namespace {
@@ -231,40 +231,40 @@ TEST(Json, LintReportIsValidAndConsistent) {
   const auto result = run({"lint", "--format", "json", "samples/agreements/period-overlap.akkoord", "rules/aa.akkoord"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_FALSE(akkoord::find_invalid_utf8(result.out).has_value());
-  mini_json::value doc;
-  ASSERT_NO_THROW(doc = mini_json::parse(result.out)) << result.out;
-  EXPECT_EQ(doc.keys(), (std::vector<std::string>{"version", "findings", "summary"}));
-  EXPECT_EQ(doc["version"].number(), 1);
+  nlohmann::ordered_json doc;
+  ASSERT_NO_THROW(doc = strict_json::parse(result.out)) << result.out;
+  EXPECT_EQ(strict_json::keys(doc), (std::vector<std::string>{"version", "findings", "summary"}));
+  EXPECT_EQ(doc.at("version").get<double>(), 1);
   std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
   bool overlap_seen = false;
-  for (const mini_json::value& f : doc["findings"].arr()) {
+  for (const nlohmann::ordered_json& f : doc.at("findings")) {
     for (const char* key : {"id", "severity", "message", "file", "line", "column", "end_line", "end_column", "related",
                             "help", "suppressed"})
-      EXPECT_TRUE(f.has(key)) << key;
-    const std::string& level = f["severity"].str();
+      EXPECT_TRUE(f.contains(key)) << key;
+    const std::string& level = f.at("severity").get<std::string>();
     EXPECT_TRUE(level == "error" || level == "warning" || level == "info") << level;
-    if (f["suppressed"].as_bool()) {
+    if (f.at("suppressed").get<bool>()) {
       ++suppressed;
     } else {
       (level == "error" ? errors : level == "warning" ? warnings : infos)++;
     }
-    for (const mini_json::value& r : f["related"].arr())
-      EXPECT_EQ(r.keys(), (std::vector<std::string>{"file", "line", "column", "message"}));
-    if (f["id"].str() == "period-overlap") {
+    for (const nlohmann::ordered_json& r : f.at("related"))
+      EXPECT_EQ(strict_json::keys(r), (std::vector<std::string>{"file", "line", "column", "message"}));
+    if (f.at("id").get<std::string>() == "period-overlap") {
       overlap_seen = true;
-      EXPECT_EQ(f["file"].str(), "samples/agreements/period-overlap.akkoord");  // paths as given
-      EXPECT_GE(f["line"].number(), 1);
-      EXPECT_GE(f["column"].number(), 1);
-      EXPECT_FALSE(f["related"].arr().empty()) << "period-overlap names the other period";
+      EXPECT_EQ(f.at("file").get<std::string>(), "samples/agreements/period-overlap.akkoord");  // paths as given
+      EXPECT_GE(f.at("line").get<double>(), 1);
+      EXPECT_GE(f.at("column").get<double>(), 1);
+      EXPECT_FALSE(f.at("related").empty()) << "period-overlap names the other period";
     }
   }
   EXPECT_TRUE(overlap_seen) << result.out;
-  const mini_json::value& summary = doc["summary"];
-  EXPECT_EQ(summary["files"].number(), 2);
-  EXPECT_EQ(summary["errors"].number(), static_cast<double>(errors));
-  EXPECT_EQ(summary["warnings"].number(), static_cast<double>(warnings));
-  EXPECT_EQ(summary["infos"].number(), static_cast<double>(infos));
-  EXPECT_EQ(summary["suppressed"].number(), static_cast<double>(suppressed));
+  const nlohmann::ordered_json& summary = doc.at("summary");
+  EXPECT_EQ(summary.at("files").get<double>(), 2);
+  EXPECT_EQ(summary.at("errors").get<double>(), static_cast<double>(errors));
+  EXPECT_EQ(summary.at("warnings").get<double>(), static_cast<double>(warnings));
+  EXPECT_EQ(summary.at("infos").get<double>(), static_cast<double>(infos));
+  EXPECT_EQ(summary.at("suppressed").get<double>(), static_cast<double>(suppressed));
 }
 
 TEST(Json, CleanRunHasNoFindings) {
@@ -299,12 +299,12 @@ TEST(Checks, JsonListMatchesTheTable) {
   const auto table = run({"checks"});
   const auto json = run({"checks", "--format", "json"});
   EXPECT_EQ(json.exit_code, 0);
-  const auto doc = mini_json::parse(json.out);
-  const auto& checks = doc["checks"].arr();
+  const auto doc = strict_json::parse(json.out);
+  const auto& checks = doc.at("checks");
   EXPECT_EQ(checks.size() + 1, count(table.out, "\n"));
   for (const auto& c : checks) {
-    EXPECT_EQ(c.keys(), (std::vector<std::string>{"id", "severity", "scope", "summary"}));
-    EXPECT_NE(table.out.find(c["id"].str() + " "), std::string::npos);
+    EXPECT_EQ(strict_json::keys(c), (std::vector<std::string>{"id", "severity", "scope", "summary"}));
+    EXPECT_NE(table.out.find(c.at("id").get<std::string>() + " "), std::string::npos);
   }
 }
 
@@ -325,11 +325,11 @@ TEST(Explain, UnknownIdIsAUsageErrorWithDidYouMean) {
 }
 
 TEST(Explain, EveryListedCheckHasAPage) {
-  const auto doc = mini_json::parse(run({"checks", "--format", "json"}).out);
-  for (const auto& c : doc["checks"].arr()) {
-    const auto result = run({"explain", c["id"].str()});
-    EXPECT_EQ(result.exit_code, 0) << c["id"].str();
-    EXPECT_EQ(result.out.rfind("# " + c["id"].str(), 0), 0u) << c["id"].str();
+  const auto doc = strict_json::parse(run({"checks", "--format", "json"}).out);
+  for (const auto& c : doc.at("checks")) {
+    const auto result = run({"explain", c.at("id").get<std::string>()});
+    EXPECT_EQ(result.exit_code, 0) << c.at("id").get<std::string>();
+    EXPECT_EQ(result.out.rfind("# " + c.at("id").get<std::string>(), 0), 0u) << c.at("id").get<std::string>();
   }
 }
 
@@ -379,11 +379,11 @@ class CheckRun : public ::testing::Test {
 TEST_F(CheckRun, DirectoriesAreWalkedForTomlInSortedOrder) {
   const auto result = check({"plans/2025", "--format", "json"});
   ASSERT_EQ(result.signal, 0) << result.err;
-  const auto doc = mini_json::parse(result.out);
-  EXPECT_EQ(doc["summary"]["files"].number(), 3) << "a.toml, b.toml, sub/c.toml; not notes.txt or hidden files";
+  const auto doc = strict_json::parse(result.out);
+  EXPECT_EQ(doc.at("summary").at("files").get<double>(), 3) << "a.toml, b.toml, sub/c.toml; not notes.txt or hidden files";
   std::vector<std::string> files;
-  for (const auto& f : doc["findings"].arr())
-    if (files.empty() || files.back() != f["file"].str()) files.push_back(f["file"].str());
+  for (const auto& f : doc.at("findings"))
+    if (files.empty() || files.back() != f.at("file").get<std::string>()) files.push_back(f.at("file").get<std::string>());
   EXPECT_TRUE(std::is_sorted(files.begin(), files.end())) << result.out;
   for (const auto& f : files) EXPECT_EQ(f.rfind("plans/2025/", 0), 0u) << f;
   EXPECT_EQ(result.out.find(".hidden.toml"), std::string::npos);
@@ -420,7 +420,7 @@ TEST_F(CheckRun, DevicesAreReportedNotRead) {
 
 TEST_F(CheckRun, ADirectoryGivenAsAPlanIsWalkedAndAFileTwiceIsCheckedOnce) {
   const auto twice = check({"plans/2025/a.toml", "plans/2025/a.toml", "./plans/2025/a.toml", "--format", "json"});
-  EXPECT_EQ(mini_json::parse(twice.out)["summary"]["files"].number(), 1);
+  EXPECT_EQ(strict_json::parse(twice.out).at("summary").at("files").get<double>(), 1);
 }
 
 TEST_F(CheckRun, OutputIsIdenticalForAnyNumberOfJobs) {

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "run_process.hpp"
 
 namespace {
@@ -59,14 +59,14 @@ struct found {
 
 found from_json(const std::vector<std::string>& args) {
   const auto result = run(args);
-  const auto doc = mini_json::parse(result.out);
+  const auto doc = strict_json::parse(result.out);
   found f;
   f.exit_code = result.exit_code;
-  for (const auto& finding : doc["findings"].arr()) {
+  for (const auto& finding : doc.at("findings")) {
     ++f.findings;
-    if (finding["suppressed"].as_bool()) {
+    if (finding.at("suppressed").get<bool>()) {
       ++f.suppressed;
-    } else if (finding["severity"].str() == "error") {
+    } else if (finding.at("severity").get<std::string>() == "error") {
       ++f.errors;
     }
   }
@@ -85,18 +85,18 @@ TEST_P(Samples, SarifHasOneResultPerFinding) {
   ASSERT_GT(expected.findings, 0u);
   const auto result = run(args("sarif"));
   EXPECT_EQ(result.exit_code, expected.exit_code) << result.err;
-  const auto log = mini_json::parse(result.out);
-  const auto& sarif_run = log["runs"].arr().at(0);
-  EXPECT_EQ(sarif_run["columnKind"].str(), "unicodeCodePoints");
-  const auto& results = sarif_run["results"].arr();
+  const auto log = strict_json::parse(result.out);
+  const auto& sarif_run = log.at("runs").at(0);
+  EXPECT_EQ(sarif_run.at("columnKind").get<std::string>(), "unicodeCodePoints");
+  const auto& results = sarif_run.at("results");
   EXPECT_EQ(results.size(), expected.findings);
   std::size_t suppressed = 0;
   std::set<std::string> rule_ids;
-  for (const auto& rule : sarif_run["tool"]["driver"]["rules"].arr()) rule_ids.insert(rule["id"].str());
+  for (const auto& rule : sarif_run.at("tool").at("driver").at("rules")) rule_ids.insert(rule.at("id").get<std::string>());
   for (const auto& r : results) {
-    suppressed += r.has("suppressions");
-    EXPECT_TRUE(rule_ids.count(r["ruleId"].str())) << r["ruleId"].str();
-    const std::string uri = r["locations"].arr().at(0)["physicalLocation"]["artifactLocation"]["uri"].str();
+    suppressed += r.contains("suppressions");
+    EXPECT_TRUE(rule_ids.count(r.at("ruleId").get<std::string>())) << r.at("ruleId").get<std::string>();
+    const std::string uri = r.at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri").get<std::string>();
     EXPECT_TRUE(uri.rfind("samples/", 0) == 0 || uri.rfind("rules/", 0) == 0) << uri;
   }
   EXPECT_EQ(suppressed, expected.suppressed);
@@ -157,7 +157,7 @@ TEST(Formats, DutchReports) {
   EXPECT_NE(html.out.find("<html lang=\"nl\">"), std::string::npos);
   EXPECT_NE(html.out.find("<h3>Uitgaven per taakveld</h3>"), std::string::npos);
   const auto sarif = run(check_plans("sarif", {"--lang", "nl"}));
-  EXPECT_EQ(mini_json::parse(sarif.out)["runs"].arr()[0]["language"].str(), "nl");
+  EXPECT_EQ(strict_json::parse(sarif.out).at("runs").at(0).at("language").get<std::string>(), "nl");
   const auto github = run(check_plans("github", {"--lang", "nl"}));
   EXPECT_NE(github.out.find("%0Azie ook: rules/aa.akkoord:"), std::string::npos) << github.out;
   const auto junit = run(check_plans("junit", {"--lang", "nl"}));
@@ -178,7 +178,7 @@ TEST(Formats, TheFormatOptionTakesOneValue) {
   const auto result = run({"check", "--rules", "rules/aa.akkoord", "--format", "sarif",
                            "samples/plans/contribution-mismatch.toml"});
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_EQ(mini_json::parse(result.out)["runs"].arr()[0]["results"].arr().size(), 1u);
+  EXPECT_EQ(strict_json::parse(result.out).at("runs").at(0).at("results").size(), 1u);
 }
 
 TEST(Formats, HelpNamesEveryFormat) {
@@ -218,8 +218,8 @@ TEST_F(Reports, EachFormatToItsFileAndOneToStdout) {
 TEST_F(Reports, OnlyFilesMeansNothingOnStdout) {
   const auto result = run(check_plans("sarif:" + at("a.sarif"), {"--format", "json:" + at("a.json")}));
   EXPECT_TRUE(result.out.empty()) << result.out;
-  EXPECT_NO_THROW(mini_json::parse(e2e::read_file(dir.path() / "a.sarif")));
-  EXPECT_NO_THROW(mini_json::parse(e2e::read_file(dir.path() / "a.json")));
+  EXPECT_NO_THROW(strict_json::parse(e2e::read_file(dir.path() / "a.sarif")));
+  EXPECT_NO_THROW(strict_json::parse(e2e::read_file(dir.path() / "a.json")));
 }
 
 TEST_F(Reports, OutputNamesTheFileOfTheReportWithoutOne) {
@@ -273,8 +273,8 @@ TEST_F(Reports, LintAndABrokenAgreementWriteEveryReportToo) {
                            "--format", "short", "--format", "sarif:" + at("r.sarif"), "--format", "junit:" + at("r.xml")});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.out.find("[period-overlap]"), std::string::npos);
-  const auto log = mini_json::parse(e2e::read_file(dir.path() / "r.sarif"));
-  EXPECT_EQ(log["runs"].arr()[0]["results"].arr().at(0)["ruleId"].str(), "period-overlap");
+  const auto log = strict_json::parse(e2e::read_file(dir.path() / "r.sarif"));
+  EXPECT_EQ(log.at("runs").at(0).at("results").at(0).at("ruleId").get<std::string>(), "period-overlap");
   const std::string junit = e2e::read_file(dir.path() / "r.xml");
   EXPECT_NE(junit.find("<testsuite name=\"samples/agreements/period-overlap.akkoord\""), std::string::npos) << junit;
   EXPECT_NE(junit.find("name=\"period-overlap\">"), std::string::npos);

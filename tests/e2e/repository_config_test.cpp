@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "run_process.hpp"
 
 namespace {
@@ -51,7 +51,7 @@ class RepositoryConfig : public ::testing::Test {
   }
   // The files of a JSON report's findings plus its file count, to see what a run checked.
   static double files_checked(const e2e::run_result& result) {
-    return mini_json::parse(result.out)["summary"]["files"].number();
+    return strict_json::parse(result.out).at("summary").at("files").get<double>();
   }
 };
 

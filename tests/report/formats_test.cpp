@@ -6,18 +6,25 @@
 #include <algorithm>
 #include <fstream>
 #include <regex>
+#include <stdexcept>
 #include <set>
 #include <sstream>
 
+#include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/figures.hpp"
+#include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/report.hpp"
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "report_test_support.hpp"
 
 namespace akkoord {
 namespace {
 
 using report_test::make;
+using report_test::plan_file;
+using report_test::run_context;
 using report_test::span_of;
+using report_test::with_findings;
 
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
@@ -38,7 +45,7 @@ struct scenario {
                         "  returned_to kernorganisatie from 2022-04-01\n"
                         "}\n"};
   diagnostics ds;
-  report_context context;
+  run_context context;
 
   scenario() {
     // `executor` starts at character 33 of line 2 (byte 36: `ö` and `€` take 2 and 3 bytes).
@@ -53,9 +60,7 @@ struct scenario {
     diagnostic info = make("above-benchmark", severity::info, "above the benchmark", span_of(plan, 3, 1, 6));
     ds = {returned, waived, info};
     sort_diagnostics(ds);
-    context.files.push_back({"plans/2025.toml",
-                             {"above-benchmark", "fte-hours-mismatch", "returned-competence", "wrong-executor"},
-                             std::nullopt});
+    context.files.push_back(plan_file("plans/2025.toml", {"above-benchmark", "fte-hours-mismatch", "returned-competence", "wrong-executor"}));
     context.checks = {
         {"above-benchmark", severity::info, {"spending above the benchmark", "uitgaven boven de benchmark"},
          "# above-benchmark\n\nSpending above the benchmark.\n"},
@@ -69,84 +74,84 @@ struct scenario {
 
 // ---- SARIF ----------------------------------------------------------------------------------------------
 
-mini_json::value sarif_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
+nlohmann::ordered_json sarif_of(const diagnostics& ds, const run_context& context, language lang = language::en) {
   std::string out;
-  render_sarif(out, ds, {.lang = lang}, context);
-  return mini_json::parse(out);
+  render_sarif(out, with_findings(context, ds), {.lang = lang});
+  return strict_json::parse(out);
 }
 
 TEST(SarifRenderer, RunWithDriverRulesAndColumnKind) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  EXPECT_EQ(log["version"].str(), "2.1.0");
-  EXPECT_NE(log["$schema"].str().find("sarif-schema-2.1.0.json"), std::string::npos);
-  ASSERT_EQ(log["runs"].arr().size(), 1u);
-  const auto& run = log["runs"].arr()[0];
-  EXPECT_EQ(run["columnKind"].str(), "unicodeCodePoints") << "akkoord counts columns in characters";
-  EXPECT_EQ(run["language"].str(), "en");
-  const auto& driver = run["tool"]["driver"];
-  EXPECT_EQ(driver["name"].str(), "akkoord");
-  EXPECT_EQ(driver["version"].str(), "1.2.3");
+  EXPECT_EQ(log.at("version").get<std::string>(), "2.1.0");
+  EXPECT_NE(log.at("$schema").get<std::string>().find("sarif-schema-2.1.0.json"), std::string::npos);
+  ASSERT_EQ(log.at("runs").size(), 1u);
+  const auto& run = log.at("runs").at(0);
+  EXPECT_EQ(run.at("columnKind").get<std::string>(), "unicodeCodePoints") << "akkoord counts columns in characters";
+  EXPECT_EQ(run.at("language").get<std::string>(), "en");
+  const auto& driver = run.at("tool").at("driver");
+  EXPECT_EQ(driver.at("name").get<std::string>(), "akkoord");
+  EXPECT_EQ(driver.at("version").get<std::string>(), "1.2.3");
   // One rule per id that occurs, sorted; not for checks that found nothing (wrong-executor).
   std::vector<std::string> ids;
-  for (const auto& rule : driver["rules"].arr()) ids.push_back(rule["id"].str());
+  for (const auto& rule : driver.at("rules")) ids.push_back(rule.at("id").get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"above-benchmark", "fte-hours-mismatch", "returned-competence"}));
-  const auto& rule = driver["rules"].arr()[2];
-  EXPECT_EQ(rule["shortDescription"]["text"].str(), "work on a returned task");
-  EXPECT_EQ(rule["fullDescription"]["text"].str(), "# returned-competence\n\nA task was *returned*.\n");
-  EXPECT_EQ(rule["help"]["markdown"].str(), "# returned-competence\n\nA task was *returned*.\n");
-  EXPECT_EQ(rule["defaultConfiguration"]["level"].str(), "error");
-  EXPECT_EQ(driver["rules"].arr()[0]["defaultConfiguration"]["level"].str(), "note");
+  const auto& rule = driver.at("rules").at(2);
+  EXPECT_EQ(rule.at("shortDescription").at("text").get<std::string>(), "work on a returned task");
+  EXPECT_EQ(rule.at("fullDescription").at("text").get<std::string>(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule.at("help").at("markdown").get<std::string>(), "# returned-competence\n\nA task was *returned*.\n");
+  EXPECT_EQ(rule.at("defaultConfiguration").at("level").get<std::string>(), "error");
+  EXPECT_EQ(driver.at("rules").at(0).at("defaultConfiguration").at("level").get<std::string>(), "note");
 }
 
 TEST(SarifRenderer, ResultsCarryLevelMessageAndPhysicalLocationInCharacters) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto& results = log.at("runs").at(0).at("results");
   ASSERT_EQ(results.size(), 3u);
-  const auto& first = results[0];  // sorted: line 2 first
-  EXPECT_EQ(first["ruleId"].str(), "returned-competence");
-  EXPECT_EQ(first["ruleIndex"].number(), 2);
-  EXPECT_EQ(first["level"].str(), "error");
-  EXPECT_EQ(first["message"]["text"].str(), "task `strategie` was returned");
-  const auto& location = first["locations"].arr().at(0)["physicalLocation"];
-  EXPECT_EQ(location["artifactLocation"]["uri"].str(), "plans/2025.toml") << "the path as given, relative";
-  const auto& region = location["region"];
-  EXPECT_EQ(region["startLine"].number(), 2);
-  EXPECT_EQ(region["startColumn"].number(), 33) << "characters, not bytes (36)";
-  EXPECT_EQ(region["endLine"].number(), 2);
-  EXPECT_EQ(region["endColumn"].number(), 48);
-  EXPECT_EQ(first["properties"]["help"].str(), "use `kernorganisatie`");
-  EXPECT_EQ(first["properties"]["notes"].arr().at(0).str(), "since 2022");
-  EXPECT_EQ(results[1]["level"].str(), "note") << "info is SARIF's note";
-  EXPECT_FALSE(first.has("suppressions"));
+  const auto& first = results.at(0);  // sorted: line 2 first
+  EXPECT_EQ(first.at("ruleId").get<std::string>(), "returned-competence");
+  EXPECT_EQ(first.at("ruleIndex").get<double>(), 2);
+  EXPECT_EQ(first.at("level").get<std::string>(), "error");
+  EXPECT_EQ(first.at("message").at("text").get<std::string>(), "task `strategie` was returned");
+  const auto& location = first.at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(location.at("artifactLocation").at("uri").get<std::string>(), "plans/2025.toml") << "the path as given, relative";
+  const auto& region = location.at("region");
+  EXPECT_EQ(region.at("startLine").get<double>(), 2);
+  EXPECT_EQ(region.at("startColumn").get<double>(), 33) << "characters, not bytes (36)";
+  EXPECT_EQ(region.at("endLine").get<double>(), 2);
+  EXPECT_EQ(region.at("endColumn").get<double>(), 48);
+  EXPECT_EQ(first.at("properties").at("help").get<std::string>(), "use `kernorganisatie`");
+  EXPECT_EQ(first.at("properties").at("notes").at(0).get<std::string>(), "since 2022");
+  EXPECT_EQ(results.at(1).at("level").get<std::string>(), "note") << "info is SARIF's note";
+  EXPECT_FALSE(first.contains("suppressions"));
 }
 
 TEST(SarifRenderer, RelatedLocationsHaveIdsLocationsAndMessages) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& related = log["runs"].arr()[0]["results"].arr()[0]["relatedLocations"].arr();
+  const auto& related = log.at("runs").at(0).at("results").at(0).at("relatedLocations");
   ASSERT_EQ(related.size(), 1u);
-  EXPECT_EQ(related[0]["id"].number(), 1);
-  EXPECT_EQ(related[0]["message"]["text"].str(), "returned here");
-  const auto& physical = related[0]["physicalLocation"];
-  EXPECT_EQ(physical["artifactLocation"]["uri"].str(), "rules/aa.akkoord");
-  EXPECT_EQ(physical["region"]["startLine"].number(), 3);
-  EXPECT_EQ(physical["region"]["startColumn"].number(), 3);
+  EXPECT_EQ(related.at(0).at("id").get<double>(), 1);
+  EXPECT_EQ(related.at(0).at("message").at("text").get<std::string>(), "returned here");
+  const auto& physical = related.at(0).at("physicalLocation");
+  EXPECT_EQ(physical.at("artifactLocation").at("uri").get<std::string>(), "rules/aa.akkoord");
+  EXPECT_EQ(physical.at("region").at("startLine").get<double>(), 3);
+  EXPECT_EQ(physical.at("region").at("startColumn").get<double>(), 3);
 }
 
 TEST(SarifRenderer, SuppressedFindingsAreListedWithTheirJustification) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context);
-  const auto& results = log["runs"].arr()[0]["results"].arr();
+  const auto& results = log.at("runs").at(0).at("results");
   const auto waived = std::find_if(results.begin(), results.end(),
-                                   [](const auto& r) { return r["ruleId"].str() == "fte-hours-mismatch"; });
+                                   [](const nlohmann::ordered_json& r) { return r.at("ruleId").get<std::string>() == "fte-hours-mismatch"; });
   ASSERT_NE(waived, results.end());
-  const auto& suppression = (*waived)["suppressions"].arr().at(0);
-  EXPECT_EQ(suppression["kind"].str(), "inSource");
-  EXPECT_EQ(suppression["justification"].str(), "besluit B&W 2025/123");
-  EXPECT_FALSE(suppression.has("state")) << "2.1.0 says `state`, errata01 `status`: neither, so both schemas pass";
-  EXPECT_FALSE(suppression.has("status"));
+  const auto& suppression = (*waived).at("suppressions").at(0);
+  EXPECT_EQ(suppression.at("kind").get<std::string>(), "inSource");
+  EXPECT_EQ(suppression.at("justification").get<std::string>(), "besluit B&W 2025/123");
+  EXPECT_FALSE(suppression.contains("state")) << "2.1.0 says `state`, errata01 `status`: neither, so both schemas pass";
+  EXPECT_FALSE(suppression.contains("status"));
 }
 
 TEST(SarifRenderer, WholeFileAndFilelessFindings) {
@@ -154,13 +159,13 @@ TEST(SarifRenderer, WholeFileAndFilelessFindings) {
   const diagnostics ds{{"toml-syntax", severity::error, {"cannot read", "kan niet lezen"}, {&empty, {}, {}}, {}, {}, {}, false},
                        {"", severity::warning, {"no place", "geen plaats"}, {}, {}, {}, {}, false}};
   const auto log = sarif_of(ds, {});
-  const auto& results = log["runs"].arr()[0]["results"].arr();
-  const auto& whole = results[0]["locations"].arr().at(0)["physicalLocation"];
-  EXPECT_EQ(whole["artifactLocation"]["uri"].str(), "plans/missing.toml");
-  EXPECT_FALSE(whole.has("region")) << "a region needs a startLine (errata01)";
-  EXPECT_FALSE(results[1].has("locations"));
+  const auto& results = log.at("runs").at(0).at("results");
+  const auto& whole = results.at(0).at("locations").at(0).at("physicalLocation");
+  EXPECT_EQ(whole.at("artifactLocation").at("uri").get<std::string>(), "plans/missing.toml");
+  EXPECT_FALSE(whole.contains("region")) << "a region needs a startLine (errata01)";
+  EXPECT_FALSE(results.at(1).contains("locations"));
   // No description known: the rule is still there, with its id only.
-  EXPECT_EQ(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().at(1)["id"].str(), "toml-syntax");
+  EXPECT_EQ(log.at("runs").at(0).at("tool").at("driver").at("rules").at(1).at("id").get<std::string>(), "toml-syntax");
 }
 
 TEST(SarifRenderer, PathsBecomeUriReferences) {
@@ -172,7 +177,7 @@ TEST(SarifRenderer, PathsBecomeUriReferences) {
                        make("c", severity::error, "m", span_of(absolute, 1, 1, 2))};
   const auto log = sarif_of(ds, {});
   const auto uri = [&](std::size_t k) {
-    return log["runs"].arr()[0]["results"].arr()[k]["locations"].arr()[0]["physicalLocation"]["artifactLocation"]["uri"].str();
+    return log.at("runs").at(0).at("results").at(k).at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri").get<std::string>();
   };
   EXPECT_EQ(uri(0), "plans/ruimte%20en%20%231%20100%25%20%E2%82%AC.toml");
   EXPECT_EQ(uri(1), "c%3Ax.toml") << "never read as a URI scheme";
@@ -182,12 +187,12 @@ TEST(SarifRenderer, PathsBecomeUriReferences) {
 TEST(SarifRenderer, DutchMessagesAndDescriptions) {
   const scenario s;
   const auto log = sarif_of(s.ds, s.context, language::nl);
-  const auto& run = log["runs"].arr()[0];
-  EXPECT_EQ(run["language"].str(), "nl");
-  EXPECT_EQ(run["results"].arr()[0]["message"]["text"].str(), "nl: returned-competence");
-  EXPECT_EQ(run["results"].arr()[0]["relatedLocations"].arr()[0]["message"]["text"].str(), "hier teruggenomen");
-  EXPECT_EQ(run["tool"]["driver"]["rules"].arr()[2]["shortDescription"]["text"].str(), "werk aan een teruggenomen taak");
-  EXPECT_EQ(run["results"].arr()[0]["level"].str(), "error") << "levels are SARIF's words in any language";
+  const auto& run = log.at("runs").at(0);
+  EXPECT_EQ(run.at("language").get<std::string>(), "nl");
+  EXPECT_EQ(run.at("results").at(0).at("message").at("text").get<std::string>(), "nl: returned-competence");
+  EXPECT_EQ(run.at("results").at(0).at("relatedLocations").at(0).at("message").at("text").get<std::string>(), "hier teruggenomen");
+  EXPECT_EQ(run.at("tool").at("driver").at("rules").at(2).at("shortDescription").at("text").get<std::string>(), "werk aan een teruggenomen taak");
+  EXPECT_EQ(run.at("results").at(0).at("level").get<std::string>(), "error") << "levels are SARIF's words in any language";
 }
 
 TEST(SarifRenderer, EscapesEverythingIntoValidJson) {
@@ -195,16 +200,16 @@ TEST(SarifRenderer, EscapesEverythingIntoValidJson) {
   diagnostic d = make("x", severity::error, "quote \" backslash \\ newline \n tab \t bell \x07 bad \xff", span_of(f, 1, 1, 2));
   d.related.push_back({span_of(f, 1, 1, 2), {"</script>", "x"}});
   const auto log = sarif_of({d}, {});
-  const auto& result = log["runs"].arr()[0]["results"].arr()[0];
-  EXPECT_EQ(result["message"]["text"].str(), "quote \" backslash \\ newline \n tab \t bell \x07 bad \xEF\xBF\xBD");
-  EXPECT_EQ(result["relatedLocations"].arr()[0]["message"]["text"].str(), "</script>");
+  const auto& result = log.at("runs").at(0).at("results").at(0);
+  EXPECT_EQ(result.at("message").at("text").get<std::string>(), "quote \" backslash \\ newline \n tab \t bell \x07 bad \xEF\xBF\xBD");
+  EXPECT_EQ(result.at("relatedLocations").at(0).at("message").at("text").get<std::string>(), "</script>");
 }
 
 TEST(SarifRenderer, EmptyRunIsValid) {
   const auto log = sarif_of({}, {});
-  EXPECT_TRUE(log["runs"].arr()[0]["results"].arr().empty());
-  EXPECT_TRUE(log["runs"].arr()[0]["tool"]["driver"]["rules"].arr().empty());
-  EXPECT_FALSE(log["runs"].arr()[0]["tool"]["driver"].has("version")) << "no version known: left out";
+  EXPECT_TRUE(log.at("runs").at(0).at("results").empty());
+  EXPECT_TRUE(log.at("runs").at(0).at("tool").at("driver").at("rules").empty());
+  EXPECT_FALSE(log.at("runs").at(0).at("tool").at("driver").contains("version")) << "no version known: left out";
 }
 
 // The schema itself, read here: every enum value we emit is one it allows, and every object we emit has the
@@ -217,43 +222,43 @@ class SarifSchema : public ::testing::TestWithParam<std::string> {
   }
 };
 
-const mini_json::value& definition(const mini_json::value& schema, const std::string& name) {
-  return schema["definitions"][name];
+const nlohmann::ordered_json& definition(const nlohmann::ordered_json& schema, const std::string& name) {
+  return schema.at("definitions").at(name);
 }
 
 // Checks an emitted object against a schema definition: required properties present, no unknown property,
 // enum values allowed, types of integers and strings right. Recurses into the definitions we use.
-void check_object(const mini_json::value& schema, const std::string& name, const mini_json::value& object,
+void check_object(const nlohmann::ordered_json& schema, const std::string& name, const nlohmann::ordered_json& object,
                   const std::string& where) {
-  const mini_json::value& def = definition(schema, name);
+  const nlohmann::ordered_json& def = definition(schema, name);
   ASSERT_TRUE(object.is_object()) << where;
-  if (def.has("required")) {
-    for (const auto& required : def["required"].arr()) {
-      EXPECT_TRUE(object.has(required.str())) << where << ": " << required.str();
+  if (def.contains("required")) {
+    for (const auto& required : def.at("required")) {
+      EXPECT_TRUE(object.contains(required.get<std::string>())) << where << ": " << required.get<std::string>();
     }
   }
-  if (def.has("anyOf")) {
+  if (def.contains("anyOf")) {
     bool any = false;
-    for (const auto& option : def["anyOf"].arr()) {
+    for (const auto& option : def.at("anyOf")) {
       bool all = true;
-      for (const auto& required : option["required"].arr()) all = all && object.has(required.str());
+      for (const auto& required : option.at("required")) all = all && object.contains(required.get<std::string>());
       any = any || all;
     }
     EXPECT_TRUE(any) << where << ": none of the anyOf alternatives of " << name;
   }
-  const mini_json::value& properties = def["properties"];
-  for (const auto& [key, value] : object.obj()) {
-    ASSERT_TRUE(properties.has(key)) << where << ": `" << key << "` is not a property of " << name;
-    const mini_json::value& property = properties[key];
-    if (property.has("enum")) {
+  const nlohmann::ordered_json& properties = def.at("properties");
+  for (const auto& [key, value] : object.items()) {
+    ASSERT_TRUE(properties.contains(key)) << where << ": `" << key << "` is not a property of " << name;
+    const nlohmann::ordered_json& property = properties.at(key);
+    if (property.contains("enum")) {
       std::set<std::string> allowed;
-      for (const auto& e : property["enum"].arr()) allowed.insert(e.str());
-      EXPECT_TRUE(allowed.count(value.str())) << where << "." << key << " = " << value.str();
+      for (const auto& e : property.at("enum")) allowed.insert(e.get<std::string>());
+      EXPECT_TRUE(allowed.count(value.get<std::string>())) << where << "." << key << " = " << value.get<std::string>();
     }
-    if (property.has("type")) {
-      const std::string type = property["type"].str();
+    if (property.contains("type")) {
+      const std::string type = property.at("type").get<std::string>();
       if (type == "integer") {
-        EXPECT_TRUE(value.is_number() && (!property.has("minimum") || value.number() >= property["minimum"].number()))
+        EXPECT_TRUE(value.is_number() && (!property.contains("minimum") || value.get<double>() >= property.at("minimum").get<double>()))
             << where << "." << key;
       } else if (type == "string") {
         EXPECT_TRUE(value.is_string()) << where << "." << key;
@@ -261,29 +266,29 @@ void check_object(const mini_json::value& schema, const std::string& name, const
         EXPECT_TRUE(value.is_array()) << where << "." << key;
       }
     }
-    if (property.has("$ref")) {
-      const std::string ref = property["$ref"].str();
+    if (property.contains("$ref")) {
+      const std::string ref = property.at("$ref").get<std::string>();
       const std::string target = ref.substr(ref.rfind('/') + 1);
       if (target != "propertyBag") check_object(schema, target, value, where + "." + key);
-    } else if (property.has("items") && property["items"].has("$ref")) {
-      const std::string ref = property["items"]["$ref"].str();
-      for (const auto& item : value.arr()) check_object(schema, ref.substr(ref.rfind('/') + 1), item, where + "." + key + "[]");
+    } else if (property.contains("items") && property.at("items").contains("$ref")) {
+      const std::string ref = property.at("items").at("$ref").get<std::string>();
+      for (const auto& item : value) check_object(schema, ref.substr(ref.rfind('/') + 1), item, where + "." + key + "[]");
     }
   }
 }
 
 TEST_P(SarifSchema, OutputHasTheRequiredPropertiesAndAllowedValues) {
-  const mini_json::value schema = mini_json::parse(read(GetParam()));
+  const nlohmann::ordered_json schema = strict_json::parse(read(GetParam()));
   const scenario s;
   const source_file empty("plans/missing.toml", "");
   diagnostics ds = s.ds;
   ds.push_back({"toml-syntax", severity::error, {"cannot read", "x"}, {&empty, {}, {}}, {}, {}, {}, false});
   std::string out;
-  render_sarif(out, ds, {}, s.context);
-  const mini_json::value log = mini_json::parse(out);
-  for (const auto& required : schema["required"].arr()) EXPECT_TRUE(log.has(required.str())) << required.str();
-  EXPECT_EQ(log["version"].str(), schema["properties"]["version"]["enum"].arr().at(0).str());
-  for (const auto& run : log["runs"].arr()) check_object(schema, "run", run, "run");
+  render_sarif(out, with_findings(s.context, ds), {});
+  const nlohmann::ordered_json log = strict_json::parse(out);
+  for (const auto& required : schema.at("required")) EXPECT_TRUE(log.contains(required.get<std::string>())) << required.get<std::string>();
+  EXPECT_EQ(log.at("version").get<std::string>(), schema.at("properties").at("version").at("enum").at(0).get<std::string>());
+  for (const auto& run : log.at("runs")) check_object(schema, "run", run, "run");
 }
 
 INSTANTIATE_TEST_SUITE_P(BothVariants, SarifSchema,
@@ -292,9 +297,9 @@ INSTANTIATE_TEST_SUITE_P(BothVariants, SarifSchema,
 
 // ---- JUnit ----------------------------------------------------------------------------------------------
 
-std::string junit_of(const diagnostics& ds, const report_context& context, language lang = language::en) {
+std::string junit_of(const diagnostics& ds, const run_context& context, language lang = language::en) {
   std::string out;
-  render_junit(out, ds, {.lang = lang}, context);
+  render_junit(out, with_findings(context, ds), {.lang = lang});
   return out;
 }
 
@@ -340,8 +345,8 @@ TEST(JunitRenderer, FailOnDecidesWhatFails) {
 TEST(JunitRenderer, EscapesAttributesAndText) {
   const source_file f("plans/<a & \"b\">.toml", "x\n");
   diagnostic d = make("x", severity::error, "a<b & 'c' \"d\"\nline two]]>\x01\xff", span_of(f, 1, 1, 2));
-  report_context context;
-  context.files.push_back({"plans/<a & \"b\">.toml", {"x"}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file("plans/<a & \"b\">.toml", {"x"}));
   const std::string out = junit_of({d}, context);
   EXPECT_NE(out.find("<testsuite name=\"plans/&lt;a &amp; &quot;b&quot;&gt;.toml\""), std::string::npos) << out;
   EXPECT_NE(out.find("message=\"a&lt;b &amp; &#39;c&#39; &quot;d&quot;&#10;line two]]&gt;\xEF\xBF\xBD\xEF\xBF\xBD\""),
@@ -431,10 +436,10 @@ TEST(GithubRenderer, WholeFileAndFilelessFindings) {
 
 // ---- HTML -----------------------------------------------------------------------------------------------
 
-std::string html_of(const diagnostics& ds, const report_context& context, language lang = language::en,
+std::string html_of(const diagnostics& ds, const run_context& context, language lang = language::en,
                     std::size_t files = 1) {
   std::string out;
-  render_html(out, ds, summarize(ds, files), {.lang = lang}, context);
+  render_html(out, with_findings(context, ds, files), {.lang = lang});
   return out;
 }
 
@@ -462,28 +467,50 @@ void expect_balanced(const std::string& html) {
   EXPECT_TRUE(open.empty()) << open.size() << " elements left open";
 }
 
-plan_figures sample_figures() {
-  plan_figures f;
-  f.municipality = "aalsmeer";
-  f.year = 2025;
-  f.title = "Uitvoeringsplan 2025";
-  f.inhabitants = 40'000;
-  f.contribution_id = "bijdrage";
-  f.contribution_cents = 400'000'000;  // EUR 4,000,000
-  f.payee = "AA";
-  f.payee_budget_cents = 400'000'000;
-  f.budget_cents = 420'000'000;
-  // 0.2: EUR 2,200,000 against EUR 45 × 40,000 = EUR 1,800,000 + 10% = EUR 1,980,000: above.
-  f.taakvelden.push_back({"0.2", 220'000'000, 180'000'000, 4'500, "vergelijkbaar", decimal{10, 0}});
-  // 0.10: EUR 1,100,000 without a benchmark; 0.4 exactly at benchmark + tolerance: not above.
-  f.taakvelden.push_back({"0.4", 99'000'000, 90'000'000, 2'250, "vergelijkbaar", decimal{10, 0}});
-  f.taakvelden.push_back({"0.10", 101'000'000, std::nullopt, std::nullopt, "", std::nullopt});
-  return f;
-}
+// A real agreement and plan, read and added up by the engine: the figures the HTML report draws come from the
+// run, never from the renderer.
+struct charted_plan {
+  source_manager sources;
+  std::unique_ptr<agreement_model> agreement;
+  std::shared_ptr<plan> typed;
+  plan_figures figures;
+
+  charted_plan() {
+    diagnostics ignored;
+    agreement = load_agreement_text("rules/aa.akkoord",
+                                    "party aalsmeer \"Gemeente Aalsmeer\" {\n  roles opdrachtgever\n  inhabitants 40_000\n}\n"
+                                    "executor AA \"AA-organisatie\" {\n  employer aalsmeer\n}\n"
+                                    "contribution bijdrage \"Bijdrage\" {\n  payer aalsmeer\n  payee AA\n"
+                                    "  2025: EUR 4_000_000\n}\n"
+                                    "benchmark vergelijkbaar \"Vergelijkbaar\" {\n  tolerance 10%\n"
+                                    "  taakveld 0.2: EUR 45 per inhabitant\n  taakveld 0.4: EUR 22.50 per inhabitant\n}\n",
+                                    sources, ignored);
+    if (!agreement) throw std::runtime_error("the test agreement does not load: " + ignored.front().message.en);
+    // 0.2: EUR 2,200,000 against EUR 45 × 40,000 = EUR 1,800,000 + 10% = EUR 1,980,000: above.
+    // 0.4: exactly at benchmark + tolerance (EUR 990,000): not above. 0.10: EUR 1,010,000 without a benchmark.
+    // AA executes EUR 4,000,000, the contribution; all activities add up to EUR 4,200,000.
+    const source_file& file = sources.add(
+        "plans/2025.toml",
+        "[plan]\nagreement = \"AA\"\nmunicipality = \"aalsmeer\"\nyear = 2025\ntitle = \"Uitvoeringsplan 2025\"\n"
+        "[contribution]\nid = \"bijdrage\"\ntotal = 4_000_000\n"
+        "[[activity]]\nexecutor = \"AA\"\ntaakveld = \"0.2\"\nbudget = 2_200_000\n"
+        "[[activity]]\nexecutor = \"AA\"\ntaakveld = \"0.4\"\nbudget = 990_000\n"
+        "[[activity]]\nexecutor = \"AA\"\ntaakveld = \"0.10\"\nbudget = 810_000\n"
+        "[[activity]]\nexecutor = \"aalsmeer\"\ntaakveld = \"0.10\"\nbudget = 200_000\n");
+    typed = std::make_shared<plan>(read_plan(file, ignored));
+    figures = compute_figures(*agreement, *typed);
+  }
+
+  void chart_into(run_context& context) const {
+    context.files[0].typed = typed;
+    context.files[0].figures = figures;
+  }
+};
 
 TEST(HtmlRenderer, SelfContainedWellFormedPage) {
   scenario s;
-  s.context.files[0].plan = sample_figures();
+  const charted_plan charted;
+  charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context);
   EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
   EXPECT_NE(out.find("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\""),
@@ -554,8 +581,8 @@ TEST(HtmlRenderer, EscapesAllText) {
   diagnostic d = make("x<y", severity::error, "bad `<i>` & \"q\" <script>", span_of(f, 1, 8, 36));
   d.help = text{"<b>help</b>", "x"};
   d.suppressed = false;
-  report_context context;
-  context.files.push_back({"plans/<b>&.toml", {}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file("plans/<b>&.toml", {}));
   const std::string out = html_of({d}, context);
   EXPECT_EQ(out.find("<script"), std::string::npos) << out;
   EXPECT_EQ(out.find("<b>"), std::string::npos) << out;
@@ -574,8 +601,8 @@ TEST(HtmlRenderer, HugeLinesAndPlacesBeyondTheFileNeverBreakThePage) {
   diagnostic d = make("x", severity::error, "m", span_of(big, 1, 100001, 100004));
   d.related.push_back({span_of(short_file, 40, 1, 2), {"beyond the end", "voorbij het einde"}});
   d.related.push_back({{&short_file, {1, 1}, {90, 1}}, {"to beyond the end", "x"}});
-  report_context context;
-  context.files.push_back({"plans/big.toml", {}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file("plans/big.toml", {}));
   const std::string out = html_of({d}, context);
   EXPECT_LT(out.size(), 20000u) << "a window around the mark, not the whole line";
   EXPECT_NE(out.find("<mark>BAD</mark>"), std::string::npos);
@@ -585,9 +612,9 @@ TEST(HtmlRenderer, HugeLinesAndPlacesBeyondTheFileNeverBreakThePage) {
 }
 
 TEST(HtmlRenderer, EveryCheckedFileHasASectionEvenWithoutFindings) {
-  report_context context;
-  context.files.push_back({"plans/a.toml", {}, std::nullopt});
-  context.files.push_back({"plans/b.toml", {}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file("plans/a.toml", {}));
+  context.files.push_back(plan_file("plans/b.toml", {}));
   const std::string out = html_of({}, context, language::en, 2);
   EXPECT_NE(out.find("<a href=\"#f1\">plans/a.toml</a>: no findings"), std::string::npos) << out;
   EXPECT_NE(out.find("<section class=\"file\" id=\"f2\">\n<h2>plans/b.toml</h2>"), std::string::npos);
@@ -597,7 +624,8 @@ TEST(HtmlRenderer, EveryCheckedFileHasASectionEvenWithoutFindings) {
 // The chart's geometry: bars in tenths of a pixel from exact cents; the largest amount spans the whole area.
 TEST(HtmlRenderer, SpendingChartIsExact) {
   scenario s;
-  s.context.files[0].plan = sample_figures();
+  const charted_plan charted;
+  charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context);
   // Taakvelden in the order given (the tool sorts them); 0.2 is the largest: 420 px from x = 80.
   EXPECT_NE(out.find("<text class=\"label\" x=\"70\" y=\"19\" text-anchor=\"end\">0.2</text>"), std::string::npos) << out;
@@ -628,12 +656,12 @@ TEST(HtmlRenderer, SpendingChartIsExact) {
 
 TEST(HtmlRenderer, ContributionMismatchAndOverflow) {
   scenario s;
-  plan_figures f = sample_figures();
-  f.payee_budget_cents = 399'999'999;
-  s.context.files[0].plan = f;
+  charted_plan charted;
+  charted.figures.payee_budget_cents = 399'999'999;
+  charted.chart_into(s.context);
   EXPECT_NE(html_of(s.ds, s.context).find(">executed by AA</text><rect class=\"bar mismatch\""), std::string::npos);
-  f.overflow = true;
-  s.context.files[0].plan = f;
+  charted.figures.overflow = true;
+  charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context);
   EXPECT_EQ(out.find("<svg"), std::string::npos);
   EXPECT_NE(out.find("too large to add up"), std::string::npos);
@@ -641,7 +669,8 @@ TEST(HtmlRenderer, ContributionMismatchAndOverflow) {
 
 TEST(HtmlRenderer, Dutch) {
   scenario s;
-  s.context.files[0].plan = sample_figures();
+  const charted_plan charted;
+  charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context, language::nl);
   EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
   for (const char* words : {"<h1>akkoord-rapport</h1>", "<h3>Bevindingen</h3>", "Betrokken bepalingen",
@@ -661,7 +690,7 @@ TEST(Formats, EveryFormatHasANameAndRendersThroughRender) {
     ASSERT_TRUE(format) << name;
     EXPECT_EQ(report_format_name(*format), name);
     std::string out;
-    render(*format, out, s.ds, summarize(s.ds, 1), {}, s.context);
+    render(*format, out, with_findings(s.context, s.ds), {});
     EXPECT_FALSE(out.empty()) << name;
   }
   EXPECT_FALSE(parse_report_format("SARIF"));

@@ -15,7 +15,10 @@ namespace akkoord {
 namespace {
 
 using report_test::make;
+using report_test::plan_file;
+using report_test::run_context;
 using report_test::span_of;
+using report_test::with_findings;
 
 using namespace std::string_literals;
 
@@ -84,7 +87,7 @@ TEST_P(HostileText, TextAndShortKeepEveryPartOnItsOwnLine) {
   const diagnostics ds{hostile_finding(plan, agreement)};
   for (const report_format format : {report_format::text, report_format::short_}) {
     std::string out;
-    render(format, out, ds, summarize(ds, 1), {.lang = GetParam()});
+    render(format, out, with_findings(run_context{}, ds), {.lang = GetParam()});
     SCOPED_TRACE(report_format_name(format));
     expect_no_raw_control(out);
     expect_no_workflow_command(out);
@@ -120,11 +123,11 @@ TEST_P(HostileText, XmlFormatsEscapeEverything) {
   diagnostic d = hostile_finding(plan, agreement);
   d.message = {"<script>alert(\"x\")</script> ]]> & \x1b[31m", "<b>vet</b> ]]> & \x1b[31m"};
   const diagnostics ds{d};
-  report_context context;
-  context.files.push_back({plan.path(), {"rule:x\ny"}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file(plan.path(), {"rule:x\ny"}));
   for (const report_format format : {report_format::junit, report_format::html}) {
     std::string out;
-    render(format, out, ds, summarize(ds, 1), {.lang = GetParam()}, context);
+    render(format, out, with_findings(context, ds), {.lang = GetParam()});
     SCOPED_TRACE(report_format_name(format));
     EXPECT_EQ(out.find("<script"), std::string::npos) << out;
     EXPECT_EQ(out.find("<b>vet"), std::string::npos) << out;

@@ -5,8 +5,9 @@
 
 #include <sstream>
 
+#include "akkoord/validator/json.hpp"
 #include "akkoord/validator/report.hpp"
-#include "mini_json.hpp"
+#include "strict_json.hpp"
 #include "report_test_support.hpp"
 
 namespace akkoord {
@@ -268,36 +269,36 @@ TEST(JsonRenderer, StableObjectWithKeysInOrder) {
   std::string out;
   render_json(out, ds, summarize(ds, 2), language::en);
 
-  const mini_json::value doc = mini_json::parse(out);
-  EXPECT_EQ(doc.keys(), (std::vector<std::string>{"version", "findings", "summary"}));
-  EXPECT_EQ(doc["version"].number(), 1);
-  ASSERT_EQ(doc["findings"].arr().size(), 2u);
-  const mini_json::value& first = doc["findings"].arr()[0];
-  EXPECT_EQ(first.keys(), (std::vector<std::string>{"id", "severity", "message", "file", "line", "column",
+  const nlohmann::ordered_json doc = strict_json::parse(out);
+  EXPECT_EQ(strict_json::keys(doc), (std::vector<std::string>{"version", "findings", "summary"}));
+  EXPECT_EQ(doc.at("version").get<double>(), 1);
+  ASSERT_EQ(doc.at("findings").size(), 2u);
+  const nlohmann::ordered_json& first = doc.at("findings").at(0);
+  EXPECT_EQ(strict_json::keys(first), (std::vector<std::string>{"id", "severity", "message", "file", "line", "column",
                                                     "end_line", "end_column", "related", "notes", "help",
                                                     "suppressed"}));
-  EXPECT_EQ(first["id"].str(), "contribution-mismatch");
-  EXPECT_EQ(first["severity"].str(), "error");
-  EXPECT_EQ(first["file"].str(), "plans/2025.toml");
-  EXPECT_EQ(first["line"].number(), 1);
-  EXPECT_EQ(first["column"].number(), 9);
-  EXPECT_EQ(first["end_line"].number(), 1);
-  EXPECT_EQ(first["end_column"].number(), 10);
-  EXPECT_EQ(first["help"].str(), "fix it");
-  EXPECT_FALSE(first["suppressed"].as_bool());
-  const mini_json::value& related = first["related"].arr().at(0);
-  EXPECT_EQ(related.keys(), (std::vector<std::string>{"file", "line", "column", "message"}));
-  EXPECT_EQ(related["file"].str(), "rules/aa.akkoord");
-  EXPECT_EQ(related["line"].number(), 2);
-  EXPECT_TRUE(doc["findings"].arr()[1]["suppressed"].as_bool());
-  EXPECT_TRUE(doc["findings"].arr()[1]["help"].is_null());
+  EXPECT_EQ(first.at("id").get<std::string>(), "contribution-mismatch");
+  EXPECT_EQ(first.at("severity").get<std::string>(), "error");
+  EXPECT_EQ(first.at("file").get<std::string>(), "plans/2025.toml");
+  EXPECT_EQ(first.at("line").get<double>(), 1);
+  EXPECT_EQ(first.at("column").get<double>(), 9);
+  EXPECT_EQ(first.at("end_line").get<double>(), 1);
+  EXPECT_EQ(first.at("end_column").get<double>(), 10);
+  EXPECT_EQ(first.at("help").get<std::string>(), "fix it");
+  EXPECT_FALSE(first.at("suppressed").get<bool>());
+  const nlohmann::ordered_json& related = first.at("related").at(0);
+  EXPECT_EQ(strict_json::keys(related), (std::vector<std::string>{"file", "line", "column", "message"}));
+  EXPECT_EQ(related.at("file").get<std::string>(), "rules/aa.akkoord");
+  EXPECT_EQ(related.at("line").get<double>(), 2);
+  EXPECT_TRUE(doc.at("findings").at(1).at("suppressed").get<bool>());
+  EXPECT_TRUE(doc.at("findings").at(1).at("help").is_null());
 
-  const mini_json::value& summary = doc["summary"];
-  EXPECT_EQ(summary.keys(), (std::vector<std::string>{"files", "errors", "warnings", "infos", "suppressed"}));
-  EXPECT_EQ(summary["files"].number(), 2);
-  EXPECT_EQ(summary["errors"].number(), 1);
-  EXPECT_EQ(summary["warnings"].number(), 0);  // the suppressed warning is not counted as a warning
-  EXPECT_EQ(summary["suppressed"].number(), 1);
+  const nlohmann::ordered_json& summary = doc.at("summary");
+  EXPECT_EQ(strict_json::keys(summary), (std::vector<std::string>{"files", "errors", "warnings", "infos", "suppressed"}));
+  EXPECT_EQ(summary.at("files").get<double>(), 2);
+  EXPECT_EQ(summary.at("errors").get<double>(), 1);
+  EXPECT_EQ(summary.at("warnings").get<double>(), 0);  // the suppressed warning is not counted as a warning
+  EXPECT_EQ(summary.at("suppressed").get<double>(), 1);
 }
 
 TEST(JsonRenderer, EmptyReportIsValid) {
@@ -305,7 +306,7 @@ TEST(JsonRenderer, EmptyReportIsValid) {
   render_json(out, {}, summarize({}, 0), language::en);
   EXPECT_EQ(out, "{\"version\": 1, \"findings\": [], \"summary\": {\"files\": 0, \"errors\": 0, \"warnings\": 0, "
                  "\"infos\": 0, \"suppressed\": 0}}\n");
-  EXPECT_NO_THROW(mini_json::parse(out));
+  EXPECT_NO_THROW(strict_json::parse(out));
 }
 
 TEST(JsonRenderer, WholeFileFindingHasNullPositions) {
@@ -313,20 +314,70 @@ TEST(JsonRenderer, WholeFileFindingHasNullPositions) {
   const diagnostics ds{{"toml-syntax", severity::error, {"m", "m"}, {&f, {}, {}}, {}, {}, {}, false}};
   std::string out;
   render_json(out, ds, summarize(ds, 1), language::en);
-  const auto finding = mini_json::parse(out)["findings"].arr().at(0);
-  EXPECT_EQ(finding["file"].str(), "missing.toml");
-  EXPECT_TRUE(finding["line"].is_null());
-  EXPECT_TRUE(finding["end_column"].is_null());
+  const auto finding = strict_json::parse(out).at("findings").at(0);
+  EXPECT_EQ(finding.at("file").get<std::string>(), "missing.toml");
+  EXPECT_TRUE(finding.at("line").is_null());
+  EXPECT_TRUE(finding.at("end_column").is_null());
 }
 
 TEST(JsonRenderer, EscapesStrings) {
   std::string out;
-  append_json_string(out, "q\"b\\n\nt\tc\x01\x1f\x7f €");
-  EXPECT_EQ(out, "\"q\\\"b\\\\n\\nt\\tc\\u0001\\u001f\\u007f €\"");
+  append_json(out, nlohmann::ordered_json("q\"b\\n\nt\tc\x01\x1f\x1b[31m\x7f €"));
+  // Quote, backslash and every control character below U+0020 (ESC too) are escaped; DEL needs no escape in
+  // JSON (RFC 8259) and, like all valid UTF-8, passes through.
+  EXPECT_EQ(out, R"("q\"b\\n\nt\tc\u0001\u001f\u001b[31m)" "\x7f" R"( €")");
+  EXPECT_EQ(strict_json::parse(out).get<std::string>(), "q\"b\\n\nt\tc\x01\x1f\x1b[31m\x7f €");
+}
+
+TEST(JsonRenderer, InvalidUtf8BecomesReplacementCharacters) {
+  std::string out;
+  append_json(out, nlohmann::ordered_json("bad \xff\xfe end \xE2\x82"));  // invalid UTF-8 never reaches the output
+  EXPECT_EQ(out, "\"bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\"");
+  EXPECT_NO_THROW(strict_json::parse(out));
+
+  const source_file f("pl\xff" "an.toml", "x\n");  // a file name is user text too
+  const diagnostics ds{make("x", severity::error, "m \xC3", span_of(f, 1, 1, 2))};
   out.clear();
-  append_json_string(out, "bad \xff\xfe end \xE2\x82");  // invalid UTF-8 never reaches the output
-  EXPECT_EQ(out, "\"bad \\ufffd\\ufffd end \\ufffd\"");
-  EXPECT_EQ(mini_json::parse(out).str(), "bad \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD");
+  render_json(out, ds, summarize(ds, 1), language::en);
+  const auto finding = strict_json::parse(out).at("findings").at(0);
+  EXPECT_EQ(finding.at("file").get<std::string>(), "pl\xEF\xBF\xBD" "an.toml");
+  EXPECT_EQ(finding.at("message").get<std::string>(), "m \xEF\xBF\xBD");
+}
+
+// The tests' reader is strict: what it accepts is valid JSON with every key once.
+TEST(StrictJson, RejectsWhatNoReportMayContain) {
+  EXPECT_THROW(strict_json::parse(R"({"a": {"b": 1, "b": 2}})"), std::runtime_error) << "a key twice";
+  EXPECT_NO_THROW(strict_json::parse(R"({"a": {"b": 1}, "c": {"b": 2}})")) << "the same key in two objects";
+  EXPECT_THROW(strict_json::parse("\"bad \xff\""), nlohmann::ordered_json::parse_error) << "invalid UTF-8";
+  EXPECT_THROW(strict_json::parse("\"raw\ttab\""), nlohmann::ordered_json::parse_error) << "a raw control character";
+  EXPECT_THROW(strict_json::parse("{} {}"), nlohmann::ordered_json::parse_error) << "text after the value";
+}
+
+// The documented layouts (README: the JSON report and the baseline file) come from append_json's two knobs.
+TEST(JsonLayout, OneLineUnlessExpanded) {
+  const auto document = nlohmann::ordered_json::parse(R"({"b": 1, "a": [1, {"x": null, "y": [true, "s"]}], "e": [], "o": {}})");
+  std::string out;
+  append_json(out, document);
+  EXPECT_EQ(out, R"({"b": 1, "a": [1, {"x": null, "y": [true, "s"]}], "e": [], "o": {}})") << "keys keep their order";
+  out.clear();
+  append_json(out, document, 0, {"a", "e", "y"});
+  EXPECT_EQ(out, "{\"b\": 1, \"a\": [\n  1,\n  {\"x\": null, \"y\": [\n    true,\n    \"s\"\n  ]}\n], \"e\": [], \"o\": {}}")
+      << "an expanded array indents from the line it opens on; an empty one stays []";
+  out.clear();
+  append_json(out, document, 2);
+  EXPECT_EQ(out, "{\n  \"b\": 1,\n  \"a\": [\n    1,\n    {\"x\": null, \"y\": [true, \"s\"]}\n  ],\n  \"e\": [],\n  \"o\": {}\n}");
+  EXPECT_EQ(strict_json::parse(out), document);
+}
+
+TEST(JsonLayout, ListWrittenItemByItemOnePerLine) {
+  const auto document = nlohmann::ordered_json::parse(R"({"v": 1, "items": [], "end": {"n": 2}})");
+  std::string out;
+  append_json(out, document, {"items", 3, [](std::size_t k) { return nlohmann::ordered_json{{"k", k}, {"s", "x"}}; }});
+  EXPECT_EQ(out, "{\"v\": 1, \"items\": [\n  {\"k\": 0, \"s\": \"x\"},\n  {\"k\": 1, \"s\": \"x\"},\n"
+                 "  {\"k\": 2, \"s\": \"x\"}\n], \"end\": {\"n\": 2}}");
+  out.clear();
+  append_json(out, document, {"items", 0, [](std::size_t) { return nlohmann::ordered_json(); }}, 1);
+  EXPECT_EQ(out, "{\n  \"v\": 1,\n  \"items\": [],\n  \"end\": {\"n\": 2}\n}");
 }
 
 TEST(JsonRenderer, MessagesInTheChosenLanguageSeverityAlwaysEnglish) {
@@ -334,9 +385,9 @@ TEST(JsonRenderer, MessagesInTheChosenLanguageSeverityAlwaysEnglish) {
   const diagnostics ds{make("x", severity::warning, "english", span_of(f, 1, 1, 2))};
   std::string out;
   render_json(out, ds, summarize(ds, 1), language::nl);
-  const auto finding = mini_json::parse(out)["findings"].arr().at(0);
-  EXPECT_EQ(finding["message"].str(), "nl: x");
-  EXPECT_EQ(finding["severity"].str(), "warning");
+  const auto finding = strict_json::parse(out).at("findings").at(0);
+  EXPECT_EQ(finding.at("message").get<std::string>(), "nl: x");
+  EXPECT_EQ(finding.at("severity").get<std::string>(), "warning");
 }
 
 }  // namespace

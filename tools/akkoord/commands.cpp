@@ -17,6 +17,7 @@
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/run.hpp"
 #include "akkoord/validator/diff.hpp"
+#include "akkoord/validator/json.hpp"
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "inputs.hpp"
@@ -48,9 +49,9 @@ bool emit(const std::string& content, const report_target& target) {
   return true;
 }
 
-// The diff's JSON: the findings object of every JSON report, with "changes" and "plans" added at its end.
-std::string with_diff_members(const std::string& report, const diff_result& result) {
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(report);
+// The diff's JSON: the JSON report of its findings, with "changes" and "plans" added at its end.
+std::string diff_json(const diff_result& result, language lang) {
+  nlohmann::ordered_json document = json_report(summarize(result.run.findings, result.run.subject_files));
   nlohmann::ordered_json changes = nlohmann::ordered_json::array();
   for (const declaration_change& change : result.changes) {
     changes.push_back({{"change", change.what == change_kind::added     ? "added"
@@ -63,9 +64,14 @@ std::string with_diff_members(const std::string& report, const diff_result& resu
                        {"column", change.where.begin.column},
                        {"details", change.details}});
   }
-  json["changes"] = std::move(changes);
-  json["plans"] = {{"checked", result.plans_checked}, {"broken", result.broken}, {"fixed", result.fixed}};
-  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  document["changes"] = std::move(changes);
+  document["plans"] = {{"checked", result.plans_checked}, {"broken", result.broken}, {"fixed", result.fixed}};
+  const diagnostics& findings = result.run.findings;
+  std::string out;
+  append_json(out, document,
+              json_list{"findings", findings.size(), [&](std::size_t i) { return json_finding(findings[i], lang); }}, 0,
+              {"changes"});
+  return out;
 }
 
 bool wants(const run_settings& settings, report_format format) {
@@ -218,23 +224,19 @@ int run_checks(const run_settings& settings) {
     return scope == check_scope::plan ? "plan" : (nl ? "afspraken" : "agreement");
   };
   if (settings.reports.front().format == report_format::json) {
-    out += "{\"version\": 1, \"checks\": [";
-    bool first = true;
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
     for (const check* c : all_checks()) {
       const check_info& info = c->info();
-      out += first ? "\n  " : ",\n  ";
-      first = false;
-      out += "{\"id\": ";
-      append_json_string(out, info.id);
-      out += ", \"severity\": ";
-      append_json_string(out, to_string(info.default_severity));
-      out += ", \"scope\": ";
-      append_json_string(out, info.scope == check_scope::plan ? "plan" : "agreement");
-      out += ", \"summary\": ";
-      append_json_string(out, nl ? info.summary_nl : info.summary_en);
-      out += '}';
+      checks.push_back({{"id", info.id},
+                        {"severity", to_string(info.default_severity)},
+                        {"scope", info.scope == check_scope::plan ? "plan" : "agreement"},
+                        {"summary", nl ? info.summary_nl : info.summary_en}});
     }
-    out += first ? "]}\n" : "\n]}\n";
+    nlohmann::ordered_json document;
+    document["version"] = 1;
+    document["checks"] = std::move(checks);
+    append_json(out, document, 0, {"checks"});  // one check per line
+    out += '\n';
   } else {
     std::size_t id_width = 2;
     for (const check* c : all_checks()) id_width = std::max(id_width, c->info().id.size());
@@ -364,9 +366,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       break;
     }
     case report_format::json: {
-      std::string report;
-      render(report_format::json, report, result.run, options_out);
-      out = with_diff_members(report, result);
+      out = diff_json(result, settings.report.lang);
       break;
     }
     default:

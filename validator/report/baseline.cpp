@@ -7,7 +7,9 @@
 #include <map>
 #include <tuple>
 
+#include "akkoord/validator/json.hpp"
 #include "akkoord/validator/report.hpp"
+#include "akkoord/source.hpp"
 
 namespace akkoord {
 
@@ -55,177 +57,29 @@ std::string fnv1a_hex(std::string_view bytes) {
   return hex;
 }
 
-// --- a small JSON reader, enough for the baseline file (strings, numbers, literals, arrays, objects) -------
+// What a baseline file must look like, for the messages about one that does not.
+text not_a_baseline(const text& problem) {
+  static constexpr std::string_view expected_en =
+      R"(expected `{"version": 1, "findings": [...]}` with `id`, `file` and `fingerprint` in each finding)";
+  static constexpr std::string_view expected_nl =
+      R"(verwacht `{"version": 1, "findings": [...]}` met `id`, `file` en `fingerprint` in elke bevinding)";
+  return {"not a baseline file: " + problem.en + "; " + std::string(expected_en),
+          "geen baselinebestand: " + problem.nl + "; " + std::string(expected_nl)};
+}
 
-class json_reader {
- public:
-  explicit json_reader(std::string_view in) : in_(in) {}
+// Where the JSON parser stopped, as line and column (in characters, like every position akkoord reports).
+source_pos position_of_byte(std::string_view json, std::size_t byte_count) {
+  const source_file file("", std::string(json));  // drops a byte order mark, which nlohmann counts
+  const std::size_t dropped = json.size() - file.text().size();
+  const std::size_t offset = byte_count > dropped ? byte_count - dropped - 1 : 0;  // byte_count is 1-based
+  return file.pos_at(std::min(offset, file.text().size()));
+}
 
-  bool at_end() {
-    skip_space();
-    return pos_ == in_.size();
-  }
-  bool consume(char c) {
-    skip_space();
-    if (pos_ < in_.size() && in_[pos_] == c) {
-      ++pos_;
-      return true;
-    }
-    return false;
-  }
-  bool peek(char c) {
-    skip_space();
-    return pos_ < in_.size() && in_[pos_] == c;
-  }
-  bool string(std::string& out) {
-    out.clear();
-    if (!consume('"')) return false;
-    while (pos_ < in_.size()) {
-      const char c = in_[pos_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (pos_ >= in_.size()) return false;
-      switch (in_[pos_++]) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
-            std::uint32_t low = 0;
-            if (pos_ + 1 >= in_.size() || in_[pos_] != '\\' || in_[pos_ + 1] != 'u') return false;
-            pos_ += 2;
-            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return false;
-          }
-          append_utf8(out, cp);
-          break;
-        }
-        default: return false;
-      }
-    }
-    return false;
-  }
-  bool number(std::int64_t& out) {
-    skip_space();
-    const std::size_t start = pos_;
-    if (pos_ < in_.size() && in_[pos_] == '-') ++pos_;
-    while (pos_ < in_.size() && ((in_[pos_] >= '0' && in_[pos_] <= '9') || in_[pos_] == '.' || in_[pos_] == 'e' ||
-                                 in_[pos_] == 'E' || in_[pos_] == '+' || in_[pos_] == '-'))
-      ++pos_;
-    const std::string_view digits = in_.substr(start, pos_ - start);
-    if (digits.empty() || digits.size() > 18) return false;
-    out = 0;
-    bool negative = false;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i == 0 && digits[i] == '-') {
-        negative = true;
-        continue;
-      }
-      if (digits[i] < '0' || digits[i] > '9') return false;  // only integers matter here
-      out = out * 10 + (digits[i] - '0');
-    }
-    if (negative) out = -out;
-    return digits != "-";
-  }
-  // Any value, ignored (keys this version does not know). Depth-bounded.
-  bool skip_value(int depth = 0) {
-    if (depth > 64) return false;
-    skip_space();
-    if (pos_ >= in_.size()) return false;
-    std::string ignored;
-    const char c = in_[pos_];
-    if (c == '"') return string(ignored);
-    if (c == '{' || c == '[') {
-      const char close = c == '{' ? '}' : ']';
-      ++pos_;
-      if (consume(close)) return true;
-      do {
-        if (c == '{' && (!string(ignored) || !consume(':'))) return false;
-        if (!skip_value(depth + 1)) return false;
-      } while (consume(','));
-      return consume(close);
-    }
-    for (const std::string_view literal : {"true", "false", "null"})
-      if (in_.substr(pos_, literal.size()) == literal) {
-        pos_ += literal.size();
-        return true;
-      }
-    std::int64_t n = 0;
-    return number(n);
-  }
-
- private:
-  void skip_space() {
-    while (pos_ < in_.size() && (in_[pos_] == ' ' || in_[pos_] == '\t' || in_[pos_] == '\n' || in_[pos_] == '\r'))
-      ++pos_;
-  }
-  bool hex4(std::uint32_t& out) {
-    if (pos_ + 4 > in_.size()) return false;
-    out = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = in_[pos_++];
-      out <<= 4;
-      if (c >= '0' && c <= '9') out |= static_cast<std::uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') out |= static_cast<std::uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') out |= static_cast<std::uint32_t>(c - 'A' + 10);
-      else return false;
-    }
-    return true;
-  }
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
-  std::string_view in_;
-  std::size_t pos_ = 0;
-};
-
-bool parse_entry(json_reader& in, baseline_entry& entry) {
-  if (!in.consume('{')) return false;
-  if (in.consume('}')) return false;  // an entry needs its id, file and fingerprint
-  bool has_id = false, has_file = false, has_fingerprint = false;
-  std::string key;
-  do {
-    if (!in.string(key) || !in.consume(':')) return false;
-    if (key == "id") has_id = in.string(entry.id);
-    else if (key == "file") has_file = in.string(entry.file);
-    else if (key == "fingerprint") has_fingerprint = in.string(entry.fingerprint);
-    else if (key == "message") {
-      if (!in.string(entry.message)) return false;
-    } else if (!in.skip_value()) {
-      return false;
-    }
-    if ((key == "id" && !has_id) || (key == "file" && !has_file) || (key == "fingerprint" && !has_fingerprint))
-      return false;
-  } while (in.consume(','));
-  return in.consume('}') && has_id && has_file && has_fingerprint;
+// The string member `key` of a finding, or nullptr when it is missing or not a string.
+const std::string* text_member(const nlohmann::ordered_json& finding, const char* key) {
+  const auto found = finding.find(key);
+  if (found == finding.end() || !found->is_string()) return nullptr;
+  return found->get_ptr<const std::string*>();
 }
 
 }  // namespace
@@ -260,68 +114,72 @@ std::string render_baseline(const baseline& b) {
   std::sort(sorted.begin(), sorted.end(), [](const baseline_entry* x, const baseline_entry* y) {
     return std::tie(x->file, x->id, x->fingerprint, x->message) < std::tie(y->file, y->id, y->fingerprint, y->message);
   });
-  std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
-  bool first = true;
-  for (const baseline_entry* entry : sorted) {
-    out += first ? "\n    " : ",\n    ";
-    first = false;
-    out += "{\"id\": ";
-    append_json_string(out, entry->id);
-    out += ", \"file\": ";
-    append_json_string(out, entry->file);
-    out += ", \"fingerprint\": ";
-    append_json_string(out, entry->fingerprint);
-    out += ", \"message\": ";
-    append_json_string(out, entry->message);
-    out += '}';
-  }
-  out += first ? "]\n}\n" : "\n  ]\n}\n";
+  nlohmann::ordered_json document;
+  document["version"] = 1;
+  document["findings"] = nlohmann::ordered_json::array();  // written one by one below
+  const json_list findings{"findings", sorted.size(), [&](std::size_t k) {
+                             const baseline_entry& entry = *sorted[k];
+                             return nlohmann::ordered_json{{"id", entry.id},
+                                                           {"file", entry.file},
+                                                           {"fingerprint", entry.fingerprint},
+                                                           {"message", entry.message}};
+                           }};
+  std::string out;
+  append_json(out, document, findings, 1);  // one finding per line: diffs well
+  out += '\n';
   return out;
 }
 
 bool parse_baseline(std::string_view json, baseline& out, text& error) {
   out.entries.clear();
-  json_reader in(json);
-  bool has_version = false, has_findings = false;
-  std::int64_t version = 0;
-  const auto fail = [&] {
-    error = {"not a baseline file: expected `{\"version\": 1, \"findings\": [...]}` with `id`, `file` and "
-             "`fingerprint` in each finding",
-             "geen baselinebestand: verwacht `{\"version\": 1, \"findings\": [...]}` met `id`, `file` en "
-             "`fingerprint` in elke bevinding"};
+  const auto fail = [&](text why) {
+    error = std::move(why);
     out.entries.clear();
     return false;
   };
-  if (!in.consume('{')) return fail();
-  if (!in.peek('}')) {
-    std::string key;
-    do {
-      if (!in.string(key) || !in.consume(':')) return fail();
-      if (key == "version") {
-        if (!in.number(version)) return fail();
-        has_version = true;
-      } else if (key == "findings") {
-        if (!in.consume('[')) return fail();
-        has_findings = true;
-        if (!in.consume(']')) {
-          do {
-            baseline_entry entry;
-            if (!parse_entry(in, entry)) return fail();
-            out.entries.push_back(std::move(entry));
-          } while (in.consume(','));
-          if (!in.consume(']')) return fail();
-        }
-      } else if (!in.skip_value()) {
-        return fail();
-      }
-    } while (in.consume(','));
+  nlohmann::ordered_json document;
+  try {
+    document = nlohmann::ordered_json::parse(json);
+  } catch (const nlohmann::ordered_json::parse_error& e) {
+    const source_pos at = position_of_byte(json, e.byte);
+    const std::string line = std::to_string(at.line), column = std::to_string(at.column);
+    return fail({"not a baseline file: invalid JSON at line " + line + ", column " + column,
+                 "geen baselinebestand: ongeldige JSON op regel " + line + ", kolom " + column});
+  } catch (const nlohmann::ordered_json::out_of_range&) {  // a number beyond double, such as 1e999
+    return fail({"not a baseline file: it holds a number too large to read",
+                 "geen baselinebestand: er staat een getal in dat te groot is om te lezen"});
   }
-  if (!in.consume('}') || !in.at_end() || !has_version || !has_findings) return fail();
+  if (!document.is_object() || !document.contains("version") || !document.contains("findings") ||
+      !document.at("findings").is_array()) {
+    return fail(not_a_baseline({"it is not an object with `version` and a list `findings`",
+                                "het is geen object met `version` en een lijst `findings`"}));
+  }
+  const nlohmann::ordered_json& version = document.at("version");
+  if (!version.is_number()) {
+    return fail(not_a_baseline({"`version` is not a number", "`version` is geen getal"}));
+  }
   if (version != 1) {
-    error = {"unsupported baseline version " + std::to_string(version) + "; this akkoord reads version 1",
-             "baselineversie " + std::to_string(version) + " wordt niet ondersteund; deze akkoord leest versie 1"};
-    out.entries.clear();
-    return false;
+    const std::string shown = version.dump();
+    return fail({"unsupported baseline version " + shown + "; this akkoord reads version 1",
+                 "baselineversie " + shown + " wordt niet ondersteund; deze akkoord leest versie 1"});
+  }
+  for (const nlohmann::ordered_json& finding : document.at("findings")) {
+    const std::string number = std::to_string(out.entries.size() + 1);
+    if (!finding.is_object()) {
+      return fail(not_a_baseline({"finding " + number + " is not an object", "bevinding " + number + " is geen object"}));
+    }
+    baseline_entry entry;
+    for (const auto& [key, field] : {std::pair{"id", &entry.id}, std::pair{"file", &entry.file},
+                                     std::pair{"fingerprint", &entry.fingerprint}, std::pair{"message", &entry.message}}) {
+      const std::string* value = text_member(finding, key);
+      const bool optional = field == &entry.message && !finding.contains(key);  // only for people reading the file
+      if (value == nullptr && !optional) {
+        return fail(not_a_baseline({"finding " + number + ": `" + key + "` is missing or not a text",
+                                    "bevinding " + number + ": `" + key + "` ontbreekt of is geen tekst"}));
+      }
+      if (value != nullptr) *field = *value;
+    }
+    out.entries.push_back(std::move(entry));
   }
   return true;
 }

@@ -1,142 +1,193 @@
-// The JSON report of cli.md: one object, stable key order, one finding per line.
-#include <charconv>
+// The JSON report of cli.md (one object, keys in documented order, one finding per line) and the layout
+// routine every JSON output of akkoord goes through. nlohmann-json escapes; this file only breaks lines.
+#include "akkoord/validator/json.hpp"
+
+#include <algorithm>
 
 #include "akkoord/validator/report.hpp"
-#include "utf8.hpp"
 
 namespace akkoord {
 
-using namespace report_detail;
+using nlohmann::ordered_json;
 
 namespace {
 
-void append_number(std::string& out, std::uint64_t n) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, n);
-  out.append(buffer, result.ptr);
+struct json_layout {
+  std::size_t expanded_depth;
+  std::initializer_list<std::string_view> expanded_keys;
+  const json_list* list;  // or nullptr
+};
+
+bool is_list(const json_layout& layout, std::string_view key) {
+  return layout.list != nullptr && layout.list->key == key;
+}
+
+bool expanded_key(const json_layout& layout, std::string_view key) {
+  return std::find(layout.expanded_keys.begin(), layout.expanded_keys.end(), key) != layout.expanded_keys.end();
+}
+
+// Whether a container below `value` has a line of its own for each member (an array under an expanded key,
+// or the list).
+bool holds_expanded_array(const ordered_json& value, const json_layout& layout) {
+  if ((layout.expanded_keys.size() == 0 && layout.list == nullptr) || !value.is_structured()) return false;
+  for (auto member = value.begin(); member != value.end(); ++member) {
+    if (value.is_object() && member->is_array() && (expanded_key(layout, member.key()) || is_list(layout, member.key())))
+      return true;
+    if (holds_expanded_array(*member, layout)) return true;
+  }
+  return false;
+}
+
+// `value` on one line, with ", " and ": " between members: the library's one-member-per-line form (indent 0)
+// with its line breaks taken out. A raw line break is never inside a JSON string (it is escaped as \n), so
+// every one is layout: after a comma it becomes a space, elsewhere (after `[`/`{`, before `]`/`}`) it goes.
+// One dump() per line keeps this fast: a dump() per scalar made a large report ten times slower.
+void append_inline(std::string& out, const ordered_json& value) {
+  const std::string dumped = value.dump(0, ' ', false, ordered_json::error_handler_t::replace);
+  out.reserve(out.size() + dumped.size() + dumped.size() / 8);
+  for (const char c : dumped) {
+    if (c != '\n') {
+      out += c;
+    } else if (!out.empty() && out.back() == ',') {
+      out += ' ';
+    }
+  }
+}
+
+void append_laid_out(std::string& out, const ordered_json& value, const json_layout& layout, std::size_t depth,
+                     std::size_t indent, bool expanded);
+
+// An expanded array of `size` members, member `k` given by `member(k)`; `indent` as for append_laid_out.
+template <typename Member>
+void append_lines(std::string& out, std::size_t size, const Member& member, const json_layout& layout,
+                  std::size_t depth, std::size_t indent) {
+  out += '[';
+  for (std::size_t k = 0; k < size; ++k) {
+    out += k == 0 ? "\n" : ",\n";
+    out.append(indent + 2, ' ');
+    append_laid_out(out, member(k), layout, depth + 1, indent + 2, depth + 1 < layout.expanded_depth);
+  }
+  if (size > 0) {
+    out += '\n';
+    out.append(indent, ' ');
+  }
+  out += ']';
+}
+
+// `indent`: the indentation of the line `value` starts on; `expanded`: one member per line.
+void append_laid_out(std::string& out, const ordered_json& value, const json_layout& layout, std::size_t depth,
+                     std::size_t indent, bool expanded) {
+  if (!value.is_structured() || (!expanded && !holds_expanded_array(value, layout))) {
+    append_inline(out, value);
+    return;
+  }
+  if (value.is_array() && expanded) {
+    append_lines(out, value.size(), [&](std::size_t k) -> const ordered_json& { return value[k]; }, layout, depth,
+                 indent);
+    return;
+  }
+  const bool object = value.is_object();
+  out += object ? '{' : '[';
+  const std::size_t member_indent = expanded ? indent + 2 : indent;
+  bool first = true;
+  for (auto member = value.begin(); member != value.end(); ++member) {
+    if (expanded) {
+      out += first ? "\n" : ",\n";
+      out.append(member_indent, ' ');
+    } else if (!first) {
+      out += ", ";
+    }
+    first = false;
+    if (!object) {
+      append_laid_out(out, *member, layout, depth + 1, member_indent, depth + 1 < layout.expanded_depth);
+      continue;
+    }
+    append_inline(out, ordered_json(member.key()));
+    out += ": ";
+    if (is_list(layout, member.key())) {
+      append_lines(out, layout.list->size, layout.list->item, layout, depth + 1, member_indent);
+    } else {
+      const bool expand = depth + 1 < layout.expanded_depth || (member->is_array() && expanded_key(layout, member.key()));
+      append_laid_out(out, *member, layout, depth + 1, member_indent, expand);
+    }
+  }
+  if (expanded && !first) {
+    out += '\n';
+    out.append(indent, ' ');
+  }
+  out += object ? '}' : ']';
 }
 
 // A position field: a number, or null when the finding has no position (a whole-file message).
-void append_position(std::string& out, std::string_view key, std::uint32_t value, bool present) {
-  out += ", \"";
-  out += key;
-  out += "\": ";
-  if (present) {
-    append_number(out, value);
-  } else {
-    out += "null";
-  }
-}
+ordered_json position(std::uint32_t value, bool present) { return present ? ordered_json(value) : ordered_json(); }
 
-void append_file(std::string& out, const source_span& span) {
-  out += "\"file\": ";
-  if (span.file != nullptr) {
-    append_json_string(out, span.file->path());
-  } else {
-    out += "null";
-  }
+ordered_json file_of(const source_span& span) {
+  return span.file != nullptr ? ordered_json(span.file->path()) : ordered_json();
 }
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
-    }
-    const decoded d = decode_at(s, i);
-    if (d.code_point == invalid_code_point) {
-      out += "\\ufffd";
-    } else {
-      out.append(s.substr(i, d.length));
-    }
-    i += d.length;
+void append_json(std::string& out, const ordered_json& value, std::size_t expanded_depth,
+                 std::initializer_list<std::string_view> expanded_keys) {
+  append_laid_out(out, value, {expanded_depth, expanded_keys, nullptr}, 0, 0, expanded_depth > 0);
+}
+
+void append_json(std::string& out, const ordered_json& document, const json_list& list, std::size_t expanded_depth,
+                 std::initializer_list<std::string_view> expanded_keys) {
+  append_laid_out(out, document, {expanded_depth, expanded_keys, &list}, 0, 0, expanded_depth > 0);
+}
+
+ordered_json json_finding(const diagnostic& d, language lang) {
+  const bool located = d.primary.valid();
+  const bool has_end = located && d.primary.end.line != 0;
+  ordered_json finding = ordered_json::object();
+  finding.get_ref<ordered_json::object_t&>().reserve(12);  // its 12 keys; growing one by one cost a third of the time
+  finding["id"] = d.id;
+  finding["severity"] = to_string(d.level);
+  finding["message"] = d.message.in(lang);
+  finding["file"] = file_of(d.primary);
+  finding["line"] = position(d.primary.begin.line, located);
+  finding["column"] = position(d.primary.begin.column, located);
+  finding["end_line"] = position(d.primary.end.line, has_end);
+  finding["end_column"] = position(d.primary.end.column, has_end);
+  // Built apart and moved in: a reference into `finding` would dangle once another key is added.
+  ordered_json related = ordered_json::array();
+  for (const label& l : d.related) {
+    ordered_json place;
+    place["file"] = file_of(l.span);
+    place["line"] = position(l.span.begin.line, l.span.valid());
+    place["column"] = position(l.span.begin.column, l.span.valid());
+    place["message"] = l.message.in(lang);
+    related.push_back(std::move(place));
   }
-  out += '"';
+  finding["related"] = std::move(related);
+  ordered_json notes = ordered_json::array();
+  for (const text& note : d.notes) notes.push_back(note.in(lang));
+  finding["notes"] = std::move(notes);
+  finding["help"] = d.help ? ordered_json(d.help->in(lang)) : ordered_json();
+  finding["suppressed"] = d.suppressed;
+  return finding;
+}
+
+ordered_json json_report(const report_summary& summary) {
+  ordered_json report;
+  report["version"] = 1;
+  report["findings"] = ordered_json::array();
+  report["summary"] = {{"files", summary.files},
+                       {"errors", summary.errors},
+                       {"warnings", summary.warnings},
+                       {"infos", summary.infos},
+                       {"suppressed", summary.suppressed}};
+  return report;
 }
 
 void render_json_diagnostic(std::string& out, const diagnostic& d, language lang) {
-  const bool located = d.primary.valid();
-  out += "{\"id\": ";
-  append_json_string(out, d.id);
-  out += ", \"severity\": ";
-  append_json_string(out, to_string(d.level));
-  out += ", \"message\": ";
-  append_json_string(out, d.message.in(lang));
-  out += ", ";
-  append_file(out, d.primary);
-  append_position(out, "line", d.primary.begin.line, located);
-  append_position(out, "column", d.primary.begin.column, located);
-  const bool has_end = located && d.primary.end.line != 0;
-  append_position(out, "end_line", d.primary.end.line, has_end);
-  append_position(out, "end_column", d.primary.end.column, has_end);
-  out += ", \"related\": [";
-  for (std::size_t k = 0; k < d.related.size(); ++k) {
-    const label& l = d.related[k];
-    if (k > 0) out += ", ";
-    out += '{';
-    append_file(out, l.span);
-    append_position(out, "line", l.span.begin.line, l.span.valid());
-    append_position(out, "column", l.span.begin.column, l.span.valid());
-    out += ", \"message\": ";
-    append_json_string(out, l.message.in(lang));
-    out += '}';
-  }
-  out += "], \"notes\": [";
-  for (std::size_t k = 0; k < d.notes.size(); ++k) {
-    if (k > 0) out += ", ";
-    append_json_string(out, d.notes[k].in(lang));
-  }
-  out += "], \"help\": ";
-  if (d.help) {
-    append_json_string(out, d.help->in(lang));
-  } else {
-    out += "null";
-  }
-  out += ", \"suppressed\": ";
-  out += d.suppressed ? "true" : "false";
-  out += '}';
+  append_json(out, json_finding(d, lang));
 }
 
 void render_json(std::string& out, const diagnostics& ds, const report_summary& summary, language lang) {
-  out += "{\"version\": 1, \"findings\": [";
-  for (std::size_t k = 0; k < ds.size(); ++k) {
-    out += k == 0 ? "\n  " : ",\n  ";
-    render_json_diagnostic(out, ds[k], lang);
-  }
-  if (!ds.empty()) out += '\n';
-  out += "], \"summary\": {\"files\": ";
-  append_number(out, summary.files);
-  out += ", \"errors\": ";
-  append_number(out, summary.errors);
-  out += ", \"warnings\": ";
-  append_number(out, summary.warnings);
-  out += ", \"infos\": ";
-  append_number(out, summary.infos);
-  out += ", \"suppressed\": ";
-  append_number(out, summary.suppressed);
-  out += "}}\n";
+  append_json(out, json_report(summary), {"findings", ds.size(), [&](std::size_t k) { return json_finding(ds[k], lang); }});
+  out += '\n';
 }
 
 }  // namespace akkoord

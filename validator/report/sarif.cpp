@@ -1,9 +1,9 @@
 // The SARIF 2.1.0 report (OASIS; what code-scanning services read). One run, one result per finding, in the
 // findings' order. Valid against both the 2.1.0 schema and the errata01 schema (tests/data/schemas): only
 // properties both define, a `region` always with `startLine`, and no suppression `state`/`status`.
-#include <algorithm>
 #include <map>
 
+#include "akkoord/validator/json.hpp"
 #include "akkoord/validator/report.hpp"
 #include "support.hpp"
 
@@ -44,129 +44,85 @@ std::string path_to_uri(std::string_view path) {
   return out;
 }
 
-void append_message(std::string& out, std::string_view key, std::string_view message) {
-  out += '"';
-  out += key;
-  out += "\": {\"text\": ";
-  append_json_string(out, message);
-  out += '}';
-}
+nlohmann::ordered_json message_object(std::string_view message) { return {{"text", message}}; }
 
-// `"physicalLocation": {…}` for a span with a file. Columns are code points (run.columnKind says so);
-// the end is exclusive in both SARIF and akkoord.
-void append_physical_location(std::string& out, const source_span& span) {
-  out += "\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
-  append_json_string(out, path_to_uri(span.file->path()));
-  out += '}';
+// `physicalLocation` for a span with a file. Columns are code points (run.columnKind says so); the end is
+// exclusive in both SARIF and akkoord.
+nlohmann::ordered_json physical_location(const source_span& span) {
+  nlohmann::ordered_json location;
+  location["artifactLocation"] = {{"uri", path_to_uri(span.file->path())}};
   if (span.begin.line != 0) {
-    out += ", \"region\": {\"startLine\": ";
-    append_number(out, span.begin.line);
-    if (span.begin.column != 0) {
-      out += ", \"startColumn\": ";
-      append_number(out, span.begin.column);
-    }
+    nlohmann::ordered_json region;
+    region["startLine"] = span.begin.line;
+    if (span.begin.column != 0) region["startColumn"] = span.begin.column;
     if (span.end.line >= span.begin.line && span.end.column != 0) {
-      out += ", \"endLine\": ";
-      append_number(out, span.end.line);
-      out += ", \"endColumn\": ";
-      append_number(out, span.end.column);
+      region["endLine"] = span.end.line;
+      region["endColumn"] = span.end.column;
     }
-    out += '}';
+    location["region"] = std::move(region);
   }
-  out += '}';
+  return location;
 }
 
-void append_rule(std::string& out, std::string_view id, const check_description* description, language lang) {
-  out += "{\"id\": ";
-  append_json_string(out, id);
+nlohmann::ordered_json rule(std::string_view id, const check_description* description, language lang) {
+  nlohmann::ordered_json rule;
+  rule["id"] = id;
   if (description != nullptr) {
-    if (!description->summary.empty()) {
-      out += ", ";
-      append_message(out, "shortDescription", description->summary.in(lang));
-    }
+    if (!description->summary.empty()) rule["shortDescription"] = message_object(description->summary.in(lang));
     if (!description->documentation.empty()) {
-      out += ", ";
-      append_message(out, "fullDescription", description->documentation);
-      out += ", \"help\": {\"text\": ";
-      append_json_string(out, description->documentation);
-      out += ", \"markdown\": ";
-      append_json_string(out, description->documentation);
-      out += '}';
+      rule["fullDescription"] = message_object(description->documentation);
+      rule["help"] = {{"text", description->documentation}, {"markdown", description->documentation}};
     }
-    out += ", \"defaultConfiguration\": {\"level\": \"";
-    out += sarif_level(description->default_level);
-    out += "\"}";
+    rule["defaultConfiguration"] = {{"level", sarif_level(description->default_level)}};
   }
-  out += '}';
+  return rule;
 }
 
-void append_result(std::string& out, const diagnostic& d, std::size_t rule_index, language lang) {
-  out += "{\"ruleId\": ";
-  append_json_string(out, d.id);
-  out += ", \"ruleIndex\": ";
-  append_number(out, rule_index);
-  out += ", \"level\": \"";
-  out += sarif_level(d.level);
-  out += "\", ";
-  append_message(out, "message", d.message.in(lang));
+nlohmann::ordered_json result(const diagnostic& d, std::size_t rule_index, language lang) {
+  nlohmann::ordered_json result;
+  result["ruleId"] = d.id;
+  result["ruleIndex"] = rule_index;
+  result["level"] = sarif_level(d.level);
+  result["message"] = message_object(d.message.in(lang));
   if (d.primary.file != nullptr) {
-    out += ", \"locations\": [{";
-    append_physical_location(out, d.primary);
-    out += "}]";
+    result["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", physical_location(d.primary)}}});
   }
   if (!d.related.empty()) {
-    out += ", \"relatedLocations\": [";
+    nlohmann::ordered_json related = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < d.related.size(); ++k) {
       const label& l = d.related[k];
-      if (k > 0) out += ", ";
-      out += "{\"id\": ";
-      append_number(out, k + 1);
-      if (l.span.file != nullptr) {
-        out += ", ";
-        append_physical_location(out, l.span);
-      }
-      out += ", ";
-      append_message(out, "message", related_message(l, lang));
-      out += '}';
+      nlohmann::ordered_json place;
+      place["id"] = k + 1;
+      if (l.span.file != nullptr) place["physicalLocation"] = physical_location(l.span);
+      place["message"] = message_object(related_message(l, lang));
+      related.push_back(std::move(place));
     }
-    out += ']';
+    result["relatedLocations"] = std::move(related);
   }
   if (d.suppressed) {
-    out += ", \"suppressions\": [{\"kind\": \"inSource\"";
-    if (!d.suppression_reason.empty()) {
-      out += ", \"justification\": ";
-      append_json_string(out, d.suppression_reason);
-    }
-    out += "}]";
+    nlohmann::ordered_json suppression{{"kind", "inSource"}};
+    if (!d.suppression_reason.empty()) suppression["justification"] = d.suppression_reason;
+    result["suppressions"] = nlohmann::ordered_json::array({std::move(suppression)});
   }
   // Notes and the fix have no SARIF property of their own: they travel in the result's property bag.
   if (!d.notes.empty() || d.help) {
-    out += ", \"properties\": {";
-    bool first = true;
+    nlohmann::ordered_json properties = nlohmann::ordered_json::object();
     if (!d.notes.empty()) {
-      out += "\"notes\": [";
-      for (std::size_t k = 0; k < d.notes.size(); ++k) {
-        if (k > 0) out += ", ";
-        append_json_string(out, d.notes[k].in(lang));
-      }
-      out += ']';
-      first = false;
+      nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+      for (const text& note : d.notes) notes.push_back(note.in(lang));
+      properties["notes"] = std::move(notes);
     }
-    if (d.help) {
-      if (!first) out += ", ";
-      out += "\"help\": ";
-      append_json_string(out, d.help->in(lang));
-    }
-    out += '}';
+    if (d.help) properties["help"] = d.help->in(lang);
+    result["properties"] = std::move(properties);
   }
-  out += '}';
+  return result;
 }
 
 }  // namespace
 
-void render_sarif(std::string& out, const run_result& run, const report_options& options) {
-  const diagnostics& ds = run.findings;
-  const run_result& context = run;
+void render_sarif(std::string& out, const run_result& checked, const report_options& options) {
+  const diagnostics& ds = checked.findings;
+  const run_result& context = checked;
   const language lang = options.lang;
   // `rules`: every id that occurs, sorted; results point at them by index.
   std::map<std::string_view, std::size_t> rule_index;
@@ -174,33 +130,27 @@ void render_sarif(std::string& out, const run_result& run, const report_options&
   std::size_t next = 0;
   for (auto& [id, index] : rule_index) index = next++;
 
-  out += "{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
-         "  \"version\": \"2.1.0\",\n"
-         "  \"runs\": [{\n"
-         "    \"tool\": {\"driver\": {\"name\": \"akkoord\"";
-  if (!context.tool_version.empty()) {
-    out += ", \"version\": ";
-    append_json_string(out, context.tool_version);
-  }
-  out += ", \"rules\": [";
-  bool first = true;
-  for (const auto& [id, index] : rule_index) {
-    out += first ? "\n      " : ",\n      ";
-    first = false;
-    append_rule(out, id, find_description(context, id), lang);
-  }
-  out += first ? "]}},\n" : "\n    ]}},\n";
-  out += "    \"language\": \"";
-  out += lang == language::nl ? "nl" : "en";
-  out += "\",\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [";
-  first = true;
-  for (const diagnostic& d : ds) {
-    out += first ? "\n      " : ",\n      ";
-    first = false;
-    append_result(out, d, rule_index[d.id], lang);
-  }
-  out += first ? "]\n" : "\n    ]\n";
-  out += "  }]\n}\n";
+  nlohmann::ordered_json driver;
+  driver["name"] = "akkoord";
+  if (!context.tool_version.empty()) driver["version"] = context.tool_version;
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  for (const auto& [id, index] : rule_index) rules.push_back(rule(id, find_description(context, id), lang));
+  driver["rules"] = std::move(rules);
+
+  nlohmann::ordered_json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["language"] = lang == language::nl ? "nl" : "en";
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = nlohmann::ordered_json::array();  // written one by one below
+
+  nlohmann::ordered_json log;
+  log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = nlohmann::ordered_json::array({std::move(run)});
+  // The document, `runs` and the run one member per line; rules and results one per line.
+  const json_list results{"results", ds.size(), [&](std::size_t k) { return result(ds[k], rule_index[ds[k].id], lang); }};
+  append_json(out, log, results, 3, {"rules"});
+  out += '\n';
 }
 
 }  // namespace akkoord

@@ -89,10 +89,6 @@ std::string_view severity_word(severity s, language lang);
 void append_printable(std::string& out, std::string_view s);
 std::string printable(std::string_view s);
 
-// Appends `s` as a JSON string literal: quotes, backslash and control characters escaped, valid UTF-8
-// passed through, invalid UTF-8 replaced by U+FFFD (the output is always valid JSON).
-void append_json_string(std::string& out, std::string_view s);
-
 // Appends `s` escaped for XML and HTML text and attribute values (& < > " '); invalid UTF-8 and characters XML
 // forbids become U+FFFD; with `in_attribute`, line breaks and tabs become character references.
 void append_xml_escaped(std::string& out, std::string_view s, bool in_attribute = false);
