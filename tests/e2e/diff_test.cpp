@@ -112,3 +112,105 @@ TEST(Diff, RemovedDeclarationAndUnloadableAgreement) {
 }
 
 }  // namespace
+
+namespace diff_ci {
+
+// A document repository in a temporary directory: the agreement split over two files (the task `strategie` in
+// an included file), one plan, everything committed.
+struct repository {
+  e2e::temp_dir dir;
+  std::string strategie;  // the included file's text as committed
+
+  repository() {
+    std::string text = aa_agreement();
+    const auto at = text.find("task strategie ");
+    const auto end = at == std::string::npos ? at : text.find("\n}\n", at);
+    EXPECT_NE(end, std::string::npos) << "rules/aa.akkoord no longer has the task this test moves";
+    strategie = text.substr(at, end + 3 - at);
+    text.erase(at, end + 3 - at);
+    dir.write("rules/main.akkoord", "include \"strategie.akkoord\"\n" + text);
+    dir.write("rules/strategie.akkoord", strategie);
+    dir.write("plans/aalsmeer-2025.toml", e2e::read_file(e2e::source_dir() / "samples/plans/aalsmeer-2025.toml"));
+    git("init -q");
+    git("add -A");
+    git("-c user.name=test -c user.email=test@example.org commit -q -m plans");
+  }
+  void git(const std::string& args) const {
+    const std::string command = "git -C '" + dir.path().string() + "' " + args + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  }
+  e2e::run_result akkoord(const std::vector<std::string>& args) const { return run(args, {.cwd = dir.path()}); }
+};
+
+TEST(DiffGit, ReadsTheOldVersionWithItsIncludesFromTheRevision) {
+  const repository repo;
+  // Unchanged: the old version's include is read at the revision too, so nothing counts as added.
+  const auto same = repo.akkoord({"diff", "--git", "HEAD", "rules/main.akkoord", "--plans", "plans"});
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_EQ(same.out.rfind("no changes\n", 0), 0u) << same.out;
+
+  std::string edited = repo.strategie;
+  const auto clause = edited.find("from 2022-04-01");
+  ASSERT_NE(clause, std::string::npos);
+  edited.replace(clause, 15, "from 2026-01-01");
+  repo.dir.write("rules/strategie.akkoord", edited);
+  const auto changed = repo.akkoord({"diff", "--git", "HEAD", "rules/main.akkoord", "--plans", "plans"});
+  EXPECT_EQ(changed.exit_code, 1) << changed.out << changed.err;
+  EXPECT_NE(changed.out.find("rules/strategie.akkoord:1:1: changed task `strategie`"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("broken by the edit: plans/aalsmeer-2025.toml"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("1 plan checked: 1 broken by the edit, 0 fixed"), std::string::npos) << changed.out;
+}
+
+TEST(DiffGit, AnUnknownRevisionIsAUsageError) {
+  const repository repo;
+  const auto result = repo.akkoord({"diff", "--git", "no-such-branch", "rules/main.akkoord"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("`no-such-branch` is not a revision"), std::string::npos) << result.err;
+  const auto two_files = repo.akkoord({"diff", "--git", "HEAD", "rules/main.akkoord", "rules/main.akkoord"});
+  EXPECT_EQ(two_files.exit_code, 2) << two_files.err;
+}
+
+TEST(DiffCi, AMistypedPlansFolderIsAUsageError) {
+  const repository repo;
+  const auto result = repo.akkoord({"diff", "--git", "HEAD", "rules/main.akkoord", "--plans", "plan"});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  EXPECT_NE(result.err.find("`--plans plan`: no such file or directory"), std::string::npos) << result.err;
+}
+
+TEST(DiffCi, MachineFormatsCarryOnlyWhatTheEditAdds) {
+  e2e::temp_dir dir;
+  const auto edited = dir.write("aa.akkoord", strategie_returned_later());
+  const std::vector<std::string> base{"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run(args);
+  };
+  const auto json = nlohmann::json::parse(with({"--format", "json"}).out);
+  const std::size_t added = json.at("findings").size();
+  ASSERT_GT(added, 0u);
+
+  const auto sarif = with({"--format", "sarif"});
+  EXPECT_EQ(sarif.exit_code, 1);
+  EXPECT_EQ(nlohmann::json::parse(sarif.out).at("runs").at(0).at("results").size(), added);
+
+  const auto github = with({"--format", "github"});
+  std::size_t annotations = 0;
+  for (std::size_t at = 0; (at = github.out.find("\n::", at)) != std::string::npos; ++at) ++annotations;
+  if (github.out.rfind("::", 0) == 0) ++annotations;
+  EXPECT_EQ(annotations, added) << github.out;
+
+  const auto quiet = with({"--quiet"});
+  EXPECT_EQ(quiet.exit_code, 1);
+  EXPECT_EQ(quiet.out.find("changed task"), std::string::npos) << quiet.out;
+  EXPECT_EQ(quiet.out.find("[wrong-executor]"), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find(" plans checked: "), std::string::npos) << quiet.out;
+
+  // --plans is repeatable: each plan once, the same verdict.
+  const auto twice = with({"--plans", "samples/plans/aalsmeer-2025.toml", "--format", "json"});
+  const auto twice_json = nlohmann::json::parse(twice.out);
+  EXPECT_EQ(twice_json.at("plans").at("checked"), json.at("plans").at("checked"));
+  EXPECT_EQ(twice_json.at("plans").at("broken"), json.at("plans").at("broken"));
+}
+
+}  // namespace diff_ci
