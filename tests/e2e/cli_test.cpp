@@ -308,6 +308,24 @@ TEST(Checks, JsonListMatchesTheTable) {
   }
 }
 
+// A check may judge agreements, plans or both; the table, the JSON list and the JUnit testcases all say so.
+TEST(Checks, ACheckOfBothScopesRunsOnPlansAndAgreements) {
+  const auto json = strict_json::parse(run({"checks", "--format", "json"}).out);
+  std::string scope;
+  for (const auto& c : json.at("checks"))
+    if (c.at("id") == "unknown-taakveld") scope = c.at("scope");
+  EXPECT_EQ(scope, "both");
+  EXPECT_NE(run({"checks"}).out.find("both"), std::string::npos);
+  const auto junit = run({"check", "--rules", "rules/aa.akkoord", "samples/plans/aalsmeer-2025.toml", "--format", "junit"});
+  const auto plan_suite = junit.out.find("<testsuite name=\"samples/plans/aalsmeer-2025.toml\"");
+  const auto agreement_suite = junit.out.find("<testsuite name=\"rules/aa.akkoord\"");
+  ASSERT_NE(plan_suite, std::string::npos) << junit.out;
+  ASSERT_NE(agreement_suite, std::string::npos) << junit.out;
+  const std::string plan_part = plan_suite < agreement_suite ? junit.out.substr(plan_suite, agreement_suite - plan_suite)
+                                                             : junit.out.substr(plan_suite);
+  EXPECT_NE(plan_part.find("name=\"unknown-taakveld\""), std::string::npos) << plan_part;
+}
+
 TEST(Explain, PrintsTheDocumentationPage) {
   const auto result = run({"explain", "period-overlap"});
   EXPECT_EQ(result.exit_code, 0);

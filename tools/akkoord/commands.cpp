@@ -221,7 +221,12 @@ int run_checks(const run_settings& settings) {
   const bool nl = lang == language::nl;
   std::string out;
   const auto scope_word = [&](check_scope scope) -> std::string_view {
-    return scope == check_scope::plan ? "plan" : (nl ? "afspraken" : "agreement");
+    switch (scope) {
+      case check_scope::plan: return "plan";
+      case check_scope::agreement: return nl ? "afspraken" : "agreement";
+      case check_scope::both: return nl ? "beide" : "both";
+    }
+    return "";
   };
   if (settings.reports.front().format == report_format::json) {
     nlohmann::ordered_json checks = nlohmann::ordered_json::array();
@@ -229,7 +234,9 @@ int run_checks(const run_settings& settings) {
       const check_info& info = c->info();
       checks.push_back({{"id", info.id},
                         {"severity", to_string(info.default_severity)},
-                        {"scope", info.scope == check_scope::plan ? "plan" : "agreement"},
+                        {"scope", info.scope == check_scope::plan        ? "plan"
+                                  : info.scope == check_scope::agreement ? "agreement"
+                                                                         : "both"},
                         {"summary", nl ? info.summary_nl : info.summary_en}});
     }
     nlohmann::ordered_json document;

@@ -375,6 +375,7 @@ diff_result diff_run(loaded_agreement before, const std::string& after, const st
   const agreement_model* const against[] = {result.before.get(), result.after.get()};
   const std::vector<std::string> failures = run_in_parallel(plans.size(), options.jobs, [&](std::size_t i) {
     checked[i] = check_plan_against(plans[i], against, *run.sources, options.checks);
+    if (!options.keep_plans) checked[i].figures.reset();  // the typed plan stays: it tells a readable plan
   });
   const std::vector<std::string> plan_checks = checks_that_ran(file_role::plan, result.after.get(), options.checks);
   result.plans_checked = plans.size();

@@ -215,6 +215,11 @@ run_result check_run(const std::string& agreement_path, const plan_chooser& choo
   const agreement_model* const against[] = {model.get()};
   const std::vector<std::string> failures = run_in_parallel(plans.size(), options.jobs, [&](std::size_t i) {
     results[i] = check_plan_against(plans[i], against, *run.sources, options.checks);
+    if (!options.keep_plans) {
+      // Memory stays bounded per plan: only the findings outlive the check.
+      results[i].figures.reset();
+      results[i].typed.reset();
+    }
   });
 
   const std::vector<std::string> plan_checks = checks_that_ran(file_role::plan, model.get(), options.checks);
