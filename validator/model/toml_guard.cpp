@@ -258,10 +258,10 @@ class scanner {
         begin, end,
         {"keys, arrays and inline tables are nested more than " + levels + " levels deep",
          "sleutels, lijsten en inline-tabellen zijn meer dan " + levels + " niveaus diep genest"},
-        {"remove levels: a plan needs 3 (`[[activity]]`, an activity, its fields); every key part, array and "
-         "inline table is one level",
-         "verwijder niveaus: een plan heeft er 3 nodig (`[[activity]]`, een activiteit, de velden daarvan); elk "
-         "deel van een sleutel, elke lijst en elke inline-tabel is één niveau"}};
+        {"remove levels: every key part, array and inline table is one level, and a plan needs only 3 "
+         "(`[[activity]]`, an activity, its fields)",
+         "verwijder niveaus: elk deel van een sleutel, elke lijst en elke inline-tabel is één niveau, en een plan "
+         "heeft er maar 3 nodig (`[[activity]]`, een activiteit, de velden daarvan)"}};
   }
 
   // The character at `at` (not ASCII) as `é` (U+00E9); nullopt when it is not valid UTF-8 (then reported as such).
