@@ -4,6 +4,7 @@
 #include "toml_guard.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -25,6 +26,16 @@ std::size_t utf8_length(unsigned char lead) {
   if (lead >= 0xF0 && lead <= 0xF4) return 4;
   return 0;
 }
+
+struct byte_set {
+  std::array<bool, 256> has{};
+  constexpr explicit byte_set(std::string_view bytes) {
+    for (const char c : bytes) has[static_cast<unsigned char>(c)] = true;
+  }
+};
+// Where a string may end or an escape starts.
+constexpr byte_set basic_string_stops("\"\\\n"), literal_string_stops("'\n"), multi_line_basic_stops("\"\\"),
+    multi_line_literal_stops("'");
 
 // A key's text for a message: at most this many bytes of it, so a hostile key cannot flood the output.
 constexpr std::size_t shown_key_bytes = 64;
@@ -50,9 +61,12 @@ class scanner {
   void skip_blanks() {
     while (!at_end() && is_blank(peek())) ++i_;
   }
-  void skip_comment() {
-    while (!at_end() && peek() != '\n') ++i_;
+  // Moves to the next of `stops` (or the end). Strings and comments are most of a plan: skip them in a tight
+  // loop (a set lookup per byte; find_first_of costs twice as much here).
+  void skip_to(const byte_set& stops) {
+    while (i_ < t_.size() && !stops.has[static_cast<unsigned char>(t_[i_])]) ++i_;
   }
+  void skip_comment() { i_ = std::min(t_.find('\n', i_), t_.size()); }
 
   // ---- the grammar, loosely: exact for valid TOML, and always moving forward on anything else ----------------
 
@@ -212,27 +226,27 @@ class scanner {
       return multi_line_string(quote);
     }
     ++i_;
-    while (!at_end() && peek() != '\n') {
+    const byte_set& stops = quote == '"' ? basic_string_stops : literal_string_stops;
+    for (skip_to(stops); !at_end() && peek() != '\n'; skip_to(stops)) {
       const char c = peek();
       ++i_;
       if (c == quote) return;
-      if (c == '\\' && quote == '"' && !at_end() && peek() != '\n') ++i_;
+      if (!at_end() && peek() != '\n') ++i_;  // after a backslash: the escaped character
     }
   }
 
   void multi_line_string(char quote) {
-    while (!hazard_ && !at_end()) {
+    const byte_set& stops = quote == '"' ? multi_line_basic_stops : multi_line_literal_stops;
+    for (skip_to(stops); !hazard_ && !at_end(); skip_to(stops)) {
       const char c = peek();
       if (c == quote) {
         // up to two quotes may stand right before the closing three
         std::size_t run = 0;
         while (!at_end() && peek() == quote) ++i_, ++run;
         if (run >= 3) return;
-      } else if (c == '\\' && quote == '"') {
-        ++i_;
-        after_backslash();
       } else {
         ++i_;
+        after_backslash();
       }
     }
   }
@@ -258,9 +272,9 @@ class scanner {
         begin, end,
         {"keys, arrays and inline tables are nested more than " + levels + " levels deep",
          "sleutels, lijsten en inline-tabellen zijn meer dan " + levels + " niveaus diep genest"},
-        {"remove levels: every key part, array and inline table is one level, and a plan needs only 3 "
+        {"remove levels: every key part and every array element is one level, and a plan needs only 3 "
          "(`[[activity]]`, an activity, its fields)",
-         "verwijder niveaus: elk deel van een sleutel, elke lijst en elke inline-tabel is één niveau, en een plan "
+         "verwijder niveaus: elk deel van een sleutel en elk element van een lijst is één niveau, en een plan "
          "heeft er maar 3 nodig (`[[activity]]`, een activiteit, de velden daarvan)"}};
   }
 

@@ -18,8 +18,8 @@
 
 namespace akkoord {
 
-// The deepest nesting akkoord reads: every key part, and every array or inline table a value is in, is one
-// level, counted from the top of the file (`[[activity]]` + `id = "x"` is 3). Documented in README.md.
+// The deepest nesting akkoord reads, counted from the top of the file: every key part is one level and so is
+// every array element (`[[activity]]` + `id = "x"` is 3). Documented in README.md ("Limits").
 inline constexpr std::size_t max_toml_nesting = 128;
 
 struct toml_hazard {
