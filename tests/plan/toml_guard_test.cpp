@@ -185,6 +185,19 @@ TEST(toml_guard, a_character_other_than_ascii_right_after_a_backslash_in_a_multi
             "none");
 }
 
+// toml++ asserts, or with clang assumes, that a key follows `[` or `[[`: a header without one never reaches it.
+TEST(toml_guard, a_table_header_without_a_key_is_found) {
+  for (const char* toml : {"[.]", "[!]", "[[.]]", "[ =a]", "[[[a]]]", "[#]", "[\n", "[plan]\n[..]\n"}) {
+    const auto hazard = find_toml_hazard(toml);
+    ASSERT_TRUE(hazard) << toml;
+    EXPECT_EQ(hazard->message.en, "not valid TOML: a table header starts with a key (a name, or text in quotes)");
+  }
+  EXPECT_EQ(hazard_at("[plan]\n[ .a]\n"), "2:3-2:4");
+  // these toml++ reports itself, before it looks for a key
+  for (const char* toml : {"[", "[]", "[ ]", "[[]]", "[ [a]]", "[a.]", "[\"a\"]", "['a']", "[ a ]", "[[ a ]]"})
+    EXPECT_EQ(hazard_at(toml), "none") << toml;
+}
+
 TEST(toml_guard, invalid_toml_never_stops_the_scan_early) {
   // toml++ reads `1979-05-27 07:32:00` as one value; a scan that stopped at the space would miss the rest
   EXPECT_EQ(hazard_at("d = 1979-05-27 07:32:00\n" + dotted(200) + " = 1\n"),
@@ -192,8 +205,9 @@ TEST(toml_guard, invalid_toml_never_stops_the_scan_early) {
   // garbage is stepped over, in linear time
   const std::string none = "none";
   const std::string too_deep = "keys, arrays and inline tables are nested more than 128 levels deep";
+  const std::string no_key = "not valid TOML: a table header starts with a key (a name, or text in quotes)";
   const std::pair<std::string, std::string> cases[] = {
-      {repeated("]}=,.", 100'000), none},    {repeated("[", 100'000), none},       {repeated("{", 100'000), none},
+      {repeated("]}=,.", 100'000), none},    {repeated("{", 100'000), none},       {repeated("[", 100'000), no_key},
       {repeated("\"\"\"", 50'001), none},    {repeated("\\", 100'000), none},      {repeated("'''\"", 50'000), none},
       {repeated("x = {", 50'000), too_deep}, {repeated("a.", 100'000), too_deep},
   };

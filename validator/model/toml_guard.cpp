@@ -91,6 +91,12 @@ class scanner {
     ++i_;
     const bool array_of_tables = !at_end() && peek() == '[';
     if (array_of_tables) ++i_;
+    skip_blanks();
+    // toml++ assumes (TOML_ASSERT_ASSUME) a key starts here once `]`, `[ [` and the end are ruled out: an
+    // abort with assertions on, undefined behaviour where the assumption is compiled in (clang)
+    if (!at_end() && !is_bare_key_char(peek()) && !is_non_ascii(peek()) && peek() != '"' && peek() != '\'' &&
+        peek() != ']' && !(peek() == '[' && !array_of_tables))
+      return header_without_key();
     const std::size_t depth = key(0);
     if (hazard_) return;
     // [[a.b]]: the array is at the depth of `b`, each of its tables one level deeper
@@ -276,6 +282,15 @@ class scanner {
          "(`[[activity]]`, an activity, its fields)",
          "verwijder niveaus: elk deel van een sleutel en elk element van een lijst is één niveau, en een plan "
          "heeft er maar 3 nodig (`[[activity]]`, een activiteit, de velden daarvan)"}};
+  }
+
+  void header_without_key() {
+    hazard_ = toml_hazard{i_, i_ + 1,
+                          {"not valid TOML: a table header starts with a key (a name, or text in quotes)",
+                           "geen geldige TOML: een tabelkop begint met een sleutel (een naam, of tekst tussen "
+                           "aanhalingstekens)"},
+                          {"write the name of the table between the brackets, e.g. `[plan]` or `[[activity]]`",
+                           "zet de naam van de tabel tussen de haken, bijvoorbeeld `[plan]` of `[[activity]]`"}};
   }
 
   // The character at `at` (not ASCII) as `é` (U+00E9); nullopt when it is not valid UTF-8 (then reported as such).

@@ -8,6 +8,7 @@
 //   U+FB26..U+FEFE that question reaches `TOML_UNREACHABLE` (undefined behaviour) in
 //   `is_non_ascii_horizontal_whitespace`. Outside quotes it is never valid TOML; after a line-ending backslash
 //   it is, and the only case this guard refuses that TOML 1.0 allows.
+// - A table header that does not start with a key (`[.]`, `[!]`): toml++ assumes one (TOML_ASSERT_ASSUME).
 #pragma once
 
 #include <cstddef>
