@@ -59,6 +59,10 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
       error = {"no such file", "bestand bestaat niet"};
     } else if (err == EACCES) {
       error = {"permission denied", "geen toegang"};
+    } else if (err == ENOTDIR) {
+      error = {"a part of the path is not a directory", "een deel van het pad is geen map"};
+    } else if (err == ELOOP) {
+      error = {"a loop of symbolic links", "een kringloop van symbolische koppelingen"};
     } else {
       error = {std::strerror(err), std::strerror(err)};
     }

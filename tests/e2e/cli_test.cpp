@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <utility>
 
 #include "akkoord/source.hpp"
 #include "strict_json.hpp"
@@ -188,6 +189,29 @@ TEST(Lint, BadInputNeverCrashes) {
   }
 }
 
+// `file` and `./file` beside an agreement given by a bare relative path, and a loop of symbolic links, were
+// reported as "leads outside the directory": each names the file and why it cannot be read.
+TEST(Lint, AnIncludeThatCannotBeReadIsNamedFromAnyWorkingDirectory) {
+  e2e::temp_dir dir;
+  dir.write("main.akkoord", "include \"file\"\ninclude \"./other.akkoord\"\ninclude \"loop.akkoord\"\n");
+  fs::create_symlink("loop.akkoord", dir.path() / "loop.akkoord");
+  for (const char* root : {"main.akkoord", "./main.akkoord"}) {
+    const auto result = run({"lint", root, "--format", "short"}, {.cwd = dir.path()});
+    EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+    const std::string at = std::string(root) + ":";
+    EXPECT_NE(result.out.find(at + "1:9: error: cannot read included file `file`: no such file [include-error]"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find(at + "2:9: error: cannot read included file `./other.akkoord`: no such file"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find(at + "3:9: error: cannot read included file `loop.akkoord`: a loop of symbolic links"),
+              std::string::npos)
+        << result.out;
+    EXPECT_EQ(result.out.find("outside"), std::string::npos) << result.out;
+  }
+}
+
 TEST(Lint, DevicesAreReportedNotRead) {
   // Reading /dev/zero would never end: it is named and skipped, and the other file is still linted.
   const auto result = run({"lint", "/dev/zero", "rules/aa.akkoord", "--format", "short"});
@@ -283,7 +307,7 @@ TEST(Checks, ListsEveryCheckSortedWithSeverity) {
   std::string line;
   std::getline(lines, line);  // header
   std::vector<std::string> ids;
-  const std::regex row("^([a-z0-9]+(-[a-z0-9]+)*) +(error|warning|info) +(plan|agreement) +\\S.*$");
+  const std::regex row("^([a-z0-9]+(-[a-z0-9]+)*) +(error|warning|info) +(plan|agreement|both) +\\S.*$");
   while (std::getline(lines, line)) {
     std::smatch m;
     ASSERT_TRUE(std::regex_match(line, m, row)) << line;
@@ -519,6 +543,54 @@ TEST_F(CheckRun, BadConfigurationIsAUsageErrorNeverACrash) {
   const auto explicit_missing = run({"check", "--config", "nope.toml", "plans"}, {.cwd = dir.path()});
   EXPECT_EQ(explicit_missing.exit_code, 2);
   EXPECT_NE(explicit_missing.err.find("nope.toml"), std::string::npos);
+}
+
+// toml++ recursed without a limit (a stack overflow) and has undefined behaviour on `é` outside quotes: the scan
+// before it makes each a finding or a usage error at its place (tests/plan/toml_guard_test.cpp has the details).
+std::string dotted_key(std::size_t parts) {
+  std::string key = "a";
+  for (std::size_t k = 1; k < parts; ++k) key += ".a";
+  return key;
+}
+
+TEST_F(CheckRun, HostilePlansAreFindingsAtTheirPlaceNeverACrash) {
+  dir.write("hostile/deep_key.toml", "[plan]\n" + dotted_key(35'000) + " = 1\n");
+  dir.write("hostile/deep_header.toml", "[" + dotted_key(35'000) + "]\n");
+  dir.write("hostile/deep_array.toml", "x = " + std::string(35'000, '[') + std::string(35'000, ']') + "\n");
+  dir.write("hostile/key.toml", "[plan]\nagreement = \"AA\"\nénergie = 1\n");
+  const auto result = check({"hostile", "--format", "short"});
+  EXPECT_EQ(result.signal, 0);
+  EXPECT_EQ(result.exit_code, 1);
+  const std::string too_deep = ": error: keys, arrays and inline tables are nested more than 128 levels deep [toml-syntax]";
+  EXPECT_NE(result.out.find("hostile/deep_key.toml:2:255" + too_deep), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("hostile/deep_header.toml:1:258" + too_deep), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("hostile/deep_array.toml:1:133" + too_deep), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("hostile/key.toml:3:1: error: a key without quotes cannot contain `é` (U+00E9) "
+                            "[toml-syntax]"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(last_line(result.out).find("4 errors"), std::string::npos) << result.out;
+}
+
+TEST_F(CheckRun, HostileConfigurationIsAUsageErrorAtItsPlace) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"lang = \"nl\"\n" + dotted_key(35'000) + " = 1\n",
+       ".akkoord.toml:2:257: the configuration is not valid TOML: keys, arrays and inline tables are nested more "
+       "than 128 levels deep"},
+      {"[" + dotted_key(35'000) + "]\n",
+       ".akkoord.toml:1:258: the configuration is not valid TOML: keys, arrays and inline tables are nested more "
+       "than 128 levels deep"},
+      {"\xEF\xBB\xBF[checks]\nrègle = \"off\"\n",
+       ".akkoord.toml:2:2: the configuration is not valid TOML: a key without quotes cannot contain `è` (U+00E8); "
+       "put the key in double quotes: `\"règle\"`"},
+  };
+  for (const auto& [content, message] : cases) {
+    dir.write(".akkoord.toml", content);
+    const auto result = check({"plans/2025/a.toml"});
+    EXPECT_EQ(result.signal, 0);
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find(message), std::string::npos) << result.err.substr(0, 400);
+  }
 }
 
 // --- report files -------------------------------------------------------------------------------------------

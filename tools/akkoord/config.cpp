@@ -5,6 +5,7 @@
 
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/suggest.hpp"
+#include "toml_guard.hpp"
 #include "toml_include.hpp"
 
 namespace akkoord::cli {
@@ -29,6 +30,15 @@ std::string suggestion_nl(const std::optional<std::string>& best) {
 
 std::optional<config> parse_config(std::string_view content, const std::string& display, const fs::path& directory,
                                    text& error, std::vector<text>& warnings) {
+  // toml++ must never see what overflows its stack or reaches undefined behaviour (toml_guard.hpp)
+  const source_file file(display, std::string(content));  // without a byte order mark, for line and column
+  if (const auto hazard = find_toml_hazard(file.text())) {
+    const source_pos pos = file.pos_at(hazard->begin);
+    const std::string at = display + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
+    error = {at + ": the configuration is not valid TOML: " + hazard->message.en + "; " + hazard->help.en,
+             at + ": de configuratie is geen geldige TOML: " + hazard->message.nl + "; " + hazard->help.nl};
+    return std::nullopt;
+  }
   toml::table root;
   try {
     root = toml::parse(content, std::string_view(display));

@@ -27,10 +27,13 @@ diagnostic make_error(std::string_view id, source_span where, text message) {
   return d;
 }
 
-// The canonical form of a path that may not exist; empty when even that fails.
+// The canonical form of a path that may not exist; empty when even that fails. Made absolute first: of a
+// relative path whose first part does not exist (`file`, `./file`), weakly_canonical returns it relative.
 fs::path canonical_or_empty(const fs::path& p) {
   std::error_code ec;
-  fs::path out = fs::weakly_canonical(p.empty() ? fs::path(".") : p, ec);
+  const fs::path absolute = fs::absolute(p.empty() ? fs::path(".") : p, ec);
+  if (ec) return {};
+  fs::path out = fs::weakly_canonical(absolute, ec);
   if (ec) return {};
   return out;
 }
@@ -98,6 +101,14 @@ class loader {
     complete_ = false;
   }
 
+  void report_unreadable(const include_site& site, const read_error& why) {
+    report(site,
+           {"cannot read included file `" + site.written + "`: " + why.en,
+            "kan ingevoegd bestand `" + site.written + "` niet lezen: " + why.nl},
+           text{"correct the path (it is relative to the including file), or create the file",
+                "verbeter het pad (het is relatief aan het invoegende bestand), of maak het bestand aan"});
+  }
+
   // Loads the includes of files_[index], depth-first. Recursion depth is bounded by max_include_depth.
   void follow_includes(std::size_t index) {
     std::vector<include_site> includes;
@@ -132,6 +143,12 @@ class loader {
     const fs::path path = (including_dir / relative).lexically_normal();
     const fs::path canonical = disk_.canonical(path.string());
     const fs::path canonical_dir = disk_.canonical(including_dir.string());
+    read_error why;
+    // Unresolvable (a loop of symbolic links, a file where a directory should be): say why it cannot be read.
+    if ((canonical.empty() || canonical_dir.empty()) && !disk_.read(path.string(), why)) {
+      report_unreadable(site, why);
+      return;
+    }
     // A symbolic link inside the directory may still point outside it: compare where it really leads.
     // (The directory itself, `include "."`, is not outside: reading it reports "is a directory".)
     if (canonical.empty() || canonical_dir.empty() ||
@@ -156,14 +173,9 @@ class loader {
                     "includes zijn meer dan " + std::to_string(max_include_depth) + " niveaus diep genest"});
       return;
     }
-    read_error why;
     auto content = disk_.read(path.string(), why);
     if (!content) {
-      report(site,
-             {"cannot read included file `" + written + "`: " + why.en,
-              "kan ingevoegd bestand `" + written + "` niet lezen: " + why.nl},
-             text{"correct the path (it is relative to the including file), or create the file",
-                  "verbeter het pad (het is relatief aan het invoegende bestand), of maak het bestand aan"});
+      report_unreadable(site, why);
       return;
     }
     loaded_.insert(canonical);

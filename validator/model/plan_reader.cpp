@@ -19,6 +19,7 @@
 #include "plan_literals.hpp"
 #include "suppression/suppression.hpp"
 #include "suppression_comments.hpp"
+#include "toml_guard.hpp"
 #include "toml_include.hpp"
 #include "toml_syntax/toml_syntax.hpp"
 #include "unknown_field/unknown_field.hpp"
@@ -98,6 +99,13 @@ class plan_reader {
             "een tweede byte-order-mark (U+FEFF) aan het begin van het bestand"},
            text{"remove it: a file starts with one byte order mark at most",
                 "verwijder hem: een bestand begint met hoogstens één byte-order-mark"});
+      return finish_unreadable();
+    }
+    // toml++ must never see what overflows its stack or reaches undefined behaviour (toml_guard.hpp)
+    if (auto hazard = find_toml_hazard(t)) {
+      if (!encoding_problem(t))
+        emit(checks::toml_syntax::metadata, {file_.pos_at(hazard->begin), file_.pos_at(hazard->end)},
+             std::move(hazard->message), std::move(hazard->help));
       return finish_unreadable();
     }
     toml::table root;
