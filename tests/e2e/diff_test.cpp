@@ -161,6 +161,17 @@ TEST(DiffGit, ReadsTheOldVersionWithItsIncludesFromTheRevision) {
   EXPECT_NE(changed.out.find("1 plan checked: 1 broken by the edit, 0 fixed"), std::string::npos) << changed.out;
 }
 
+TEST(DiffGit, WithoutPlansTheConfiguredPlansAreChecked) {
+  const repository repo;
+  repo.dir.write(".akkoord.toml", "rules = \"rules/main.akkoord\"\nplans = [\"plans/*.toml\"]\n");
+  std::string edited = repo.strategie;
+  edited.replace(edited.find("from 2022-04-01"), 15, "from 2026-01-01");
+  repo.dir.write("rules/strategie.akkoord", edited);
+  const auto result = repo.akkoord({"diff", "--git", "HEAD", "rules/main.akkoord"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("1 plan checked: 1 broken by the edit, 0 fixed"), std::string::npos) << result.out;
+}
+
 TEST(DiffGit, AnUnknownRevisionIsAUsageError) {
   const repository repo;
   const auto result = repo.akkoord({"diff", "--git", "no-such-branch", "rules/main.akkoord"});

@@ -301,7 +301,8 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       return exit_trouble;
     }
   }
-  plan_inputs inputs = expand_plan_inputs(request.plans);
+  plan_inputs inputs = request.plans.empty() && request.configured ? *request.configured
+                                                                    : expand_plan_inputs(request.plans);
   for (const text& warning : inputs.warnings) tool_warning(warning);
 
   run_options options = options_for(settings);
@@ -333,7 +334,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
   for (const text& failure : result.run.failures) tool_error(failure);
 
   const bool quiet = settings.report.summary_only;
-  const bool with_plans = !request.plans.empty();
+  const bool with_plans = !request.plans.empty() || request.configured.has_value();
   std::string plans_summary;
   if (with_plans) {
     const std::string count = std::to_string(result.plans_checked);

@@ -8,6 +8,7 @@
 #include "akkoord/validator/baseline.hpp"
 #include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/report.hpp"
+#include "inputs.hpp"
 #include "plan_selection.hpp"
 
 namespace akkoord::cli {
@@ -52,6 +53,7 @@ struct diff_request {
   std::string after;                    // NEW
   std::optional<std::string> revision;  // --git REV
   std::vector<std::string> plans;       // --plans DIR|FILE…
+  std::optional<plan_inputs> configured;  // without --plans: the `plans` of `.akkoord.toml`, when it has them
 };
 // What the edit changed; with plans, which of them it breaks or fixes.
 int run_diff(const diff_request& request, const run_settings& settings);

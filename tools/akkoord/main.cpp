@@ -15,6 +15,7 @@
 #include "akkoord/validator/report.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "plan_selection.hpp"
 #include "tool_log.hpp"
 
 #ifndef AKKOORD_VERSION
@@ -520,6 +521,9 @@ int run(int argc, char** argv) {
   if (diff->parsed()) {
     diff_request request;
     request.plans = cl.plans;
+    // In a document repository the configured plans are the ones an agreement edit may break.
+    if (request.plans.empty() && configuration && !configuration->plans.empty())
+      request.configured = configured_plans(*configuration);
     if (!cl.git_revision.empty()) {
       if (cl.inputs.size() != 1) {
         tool_error({"`diff --git REV` takes one FILE: the agreement as it is now, compared with itself at REV",
