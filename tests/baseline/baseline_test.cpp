@@ -324,10 +324,10 @@ TEST(Baseline, InvalidFilesSayWhereAndWhat) {
             "baselineversie 1.5 wordt niet ondersteund; deze akkoord leest versie 2"},
            // the format before findings were keyed by meaning
            {"{\"version\": 1, \"findings\": [{\"id\": \"a\", \"file\": \"f\", \"fingerprint\": \"0123456789abcdef\"}]}",
-            "recorded by an older akkoord (version 1, which matched findings by their source line); record it again "
-            "with `--update-baseline`",
-            "vastgelegd met een oudere akkoord (versie 1, die bevindingen op hun bronregel vergeleek); leg hem opnieuw "
-            "vast met `--update-baseline`"},
+            "recorded by an older version of akkoord (file version 1, which matched findings by their source line); "
+            "record it again with `--update-baseline`",
+            "vastgelegd met een oudere versie van akkoord (bestandsversie 1, die bevindingen op hun bronregel "
+            "vergeleek); leg hem opnieuw vast met `--update-baseline`"},
        }) {
     baseline read;
     read.entries.push_back({"stale", "entry", "k", {}, ""});

@@ -130,8 +130,8 @@ TEST(Baseline, AVersion1FileSaysToRecordItAgain) {
   const e2e::run_options here{.cwd = dir.path()};
   const auto english = run(check_args(rules, {"--baseline", "old.json"}), here);
   EXPECT_EQ(english.exit_code, 2);
-  EXPECT_NE(english.err.find("`old.json`: this baseline was recorded by an older akkoord (version 1, which matched "
-                             "findings by their source line); record it again with `--update-baseline`"),
+  EXPECT_NE(english.err.find("`old.json`: this baseline was recorded by an older version of akkoord (file version 1, "
+                             "which matched findings by their source line); record it again with `--update-baseline`"),
             std::string::npos)
       << english.err;
   const auto dutch = run(check_args(rules, {"--baseline", "old.json", "--lang", "nl"}), here);

@@ -304,10 +304,10 @@ bool parse_baseline(std::string_view json, baseline& out, text& error) {
     return fail(not_a_baseline({"`version` is not a number", "`version` is geen getal"}));
   }
   if (version == 1) {
-    return fail({"this baseline was recorded by an older akkoord (version 1, which matched findings by their source "
-                 "line); record it again with `--update-baseline`",
-                 "deze baseline is vastgelegd met een oudere akkoord (versie 1, die bevindingen op hun bronregel "
-                 "vergeleek); leg hem opnieuw vast met `--update-baseline`"});
+    return fail({"this baseline was recorded by an older version of akkoord (file version 1, which matched findings "
+                 "by their source line); record it again with `--update-baseline`",
+                 "deze baseline is vastgelegd met een oudere versie van akkoord (bestandsversie 1, die bevindingen op "
+                 "hun bronregel vergeleek); leg hem opnieuw vast met `--update-baseline`"});
   }
   if (version != baseline_version) {
     const std::string shown = version.dump();
