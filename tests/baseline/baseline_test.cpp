@@ -194,6 +194,25 @@ TEST(Baseline, WholeFileFindingsAreKeyedByTheirMessage) {
   EXPECT_EQ(new_findings(run, accepted, "").size(), 1u);
 }
 
+// A file that cannot be read names itself as given; the key names it as the baseline does, so that a run from
+// another directory still matches.
+TEST(Baseline, WholeFileKeysNameTheFileRelativeToTheBaseline) {
+  const auto unreadable_run = [](const std::string& path) {
+    run_result run;
+    diagnostic d;
+    d.id = "toml-syntax";
+    d.message = {"cannot read `" + path + "`: permission denied", "kan `" + path + "` niet lezen: geen toegang"};
+    d.primary = {&run.sources->add(path, ""), {}, {}};
+    run.findings.push_back(d);
+    return run;
+  };
+  const baseline accepted = make_baseline(unreadable_run("work/plans/p.toml"), "work");
+  ASSERT_EQ(accepted.entries.size(), 1u);
+  EXPECT_EQ(accepted.entries[0].key, "cannot read `plans/p.toml`: permission denied");
+  const fs::path elsewhere = fs::current_path() / "work";
+  EXPECT_EQ(new_findings(unreadable_run((elsewhere / "plans" / "p.toml").string()), accepted, elsewhere), strings{});
+}
+
 // A finding that points at no field (a missing field at the header) is keyed by its table and its message.
 TEST(Baseline, FindingsOnAHeaderAreKeyedByTableAndMessage) {
   const std::string missing_budget = std::string(plan_head) + "\n[[activity]]\nid = \"A-001\"\ntask = \"burgerzaken\"\n"

@@ -75,6 +75,17 @@ std::string with_message(std::string place, const diagnostic& d) {
   return place.empty() ? d.message.en : place + ": " + d.message.en;
 }
 
+// The key of a finding that has no place: its message, with its own file named as in the baseline (a file that
+// cannot be read names itself as given on the command line, which depends on the working directory).
+std::string message_key(const diagnostic& d, const std::string& relative_path) {
+  std::string key = d.message.en;
+  if (d.primary.file == nullptr || d.primary.file->path().empty()) return key;
+  const std::string as_given = "`" + d.primary.file->path() + "`", as_stored = "`" + relative_path + "`";
+  for (std::size_t at = key.find(as_given); at != std::string::npos; at = key.find(as_given, at + as_stored.size()))
+    key.replace(at, as_given.size(), as_stored);
+  return key;
+}
+
 // An entry of an array of tables by its `id`, or by its ordinal (1-based) when it has none.
 std::string entry_name(std::string_view kind, const std::optional<spanned<std::string>>& id, std::size_t index) {
   return id ? std::string(kind) + " `" + id->value + "`" : std::string(kind) + " " + std::to_string(index + 1);
@@ -231,13 +242,13 @@ std::vector<baseline_entry> identify_findings(const run_result& run, const fs::p
       entry.file = path->second;
     }
     if (!d.primary.valid()) {
-      entry.key = d.message.en;  // about a whole file
+      entry.key = message_key(d, entry.file);  // about a whole file
     } else if (const auto in_plan = plans.find(file); in_plan != plans.end()) {
       entry.key = in_plan->second.key_of(d);
     } else if (const auto in_agreement = agreement_files.find(file); in_agreement != agreement_files.end()) {
       entry.key = declaration_key(*in_agreement->second, d);
     } else {
-      entry.key = d.message.en;  // a plan that could not be read as TOML: no tables to point into
+      entry.key = message_key(d, entry.file);  // a plan that could not be read as TOML: no tables to point into
     }
   }
   return entries;
