@@ -1,4 +1,5 @@
-// `--baseline FILE` and `--update-baseline` (cli.md): recorded findings are accepted, new ones still count.
+// `--baseline FILE` and `--update-baseline` (README, Baseline): recorded findings are accepted by meaning (id,
+// file, place, figures), new ones still count.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -42,7 +43,8 @@ TEST(Baseline, RecordedFindingsAreAcceptedAndNewOnesReported) {
   const auto recorded = run(check_args(rules, {"--baseline", "baseline.json", "--update-baseline"}), here);
   EXPECT_EQ(recorded.exit_code, 0) << recorded.out << recorded.err;
   const std::string file = e2e::read_file(dir.path() / "baseline.json");
-  EXPECT_NE(file.find("\"version\": 1"), std::string::npos) << file;
+  EXPECT_NE(file.find("\"version\": 2"), std::string::npos) << file;
+  EXPECT_NE(file.find("\"key\": \"activity `A-001` taakveld\""), std::string::npos) << file;
   EXPECT_NE(file.find("\"unknown-taakveld\""), std::string::npos) << file;
 
   const auto accepted = run(check_args(rules, {"--baseline", "baseline.json"}), here);
@@ -70,6 +72,74 @@ TEST(Baseline, RecordedFindingsAreAcceptedAndNewOnesReported) {
   EXPECT_NE(grown.out.find("1 error, "), std::string::npos) << grown.out;
 }
 
+// The outside testers' case: a contribution-mismatch of EUR 50,000 recorded, then the budgets drop by another
+// EUR 1,000,000. The finding still points at the same `total` line, but it got worse: it is new.
+TEST(Baseline, AContributionMismatchThatGrewIsReported) {
+  e2e::temp_dir dir;
+  const auto rules = e2e::source_dir() / "rules" / "aa.akkoord";
+  const std::string sample = e2e::read_file(e2e::source_dir() / "samples" / "plans" / "contribution-mismatch.toml");
+  dir.write("plan.toml", sample);
+  const e2e::run_options here{.cwd = dir.path()};
+  const auto recorded = run(check_args(rules, {"--baseline", "baseline.json", "--update-baseline"}), here);
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.out << recorded.err;
+  EXPECT_NE(e2e::read_file(dir.path() / "baseline.json")
+                .find(R"("key": "[contribution] total", "figures": ["19,650,000.00", "19,700,000.00"])"),
+            std::string::npos)
+      << e2e::read_file(dir.path() / "baseline.json");
+  ASSERT_EQ(run(check_args(rules, {"--baseline", "baseline.json"}), here).exit_code, 0);
+
+  const std::string budget = "budget = 1_449_999.50";
+  std::string worse = sample;
+  ASSERT_NE(worse.find(budget), std::string::npos) << "the sample changed";
+  worse.replace(worse.find(budget), budget.size(), "budget = 449_999.50");
+  dir.write("plan.toml", worse);
+  const auto grown = run(check_args(rules, {"--baseline", "baseline.json", "--format", "short"}), here);
+  EXPECT_EQ(grown.exit_code, 1) << grown.out << grown.err;
+  EXPECT_NE(grown.out.find("plan.toml:16:9: error: the budgets of activities executed by `AA` add up to EUR "
+                           "18,650,000.00, not to the total EUR 19,700,000.00 [contribution-mismatch]\n"),
+            std::string::npos)
+      << grown.out;
+  EXPECT_NE(grown.out.find("note: difference: EUR 1,050,000.00"), std::string::npos) << grown.out;
+}
+
+// Paths in the baseline are relative to it: a run from another directory, naming the plan differently, matches.
+TEST(Baseline, ARunFromAnotherDirectoryMatches) {
+  e2e::temp_dir dir;
+  const auto rules = e2e::source_dir() / "rules" / "aa.akkoord";
+  dir.write("plans/plan.toml", plan_with_mistake());
+  const auto recorded = run({"check", "--rules", rules.string(), "plans/plan.toml", "--baseline", "baseline.json",
+                             "--update-baseline"},
+                            {.cwd = dir.path()});
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.out << recorded.err;
+  EXPECT_NE(e2e::read_file(dir.path() / "baseline.json").find(R"("file": "plans/plan.toml")"), std::string::npos);
+  const auto from_plans = run({"check", "--rules", rules.string(), "plan.toml", "--baseline", "../baseline.json"},
+                              {.cwd = dir.path() / "plans"});
+  EXPECT_EQ(from_plans.exit_code, 0) << from_plans.out << from_plans.err;
+  const auto absolute = run({"check", "--rules", rules.string(), (dir.path() / "plans" / "plan.toml").string(),
+                             "--baseline", (dir.path() / "baseline.json").string()},
+                            {.cwd = e2e::source_dir()});
+  EXPECT_EQ(absolute.exit_code, 0) << absolute.out << absolute.err;
+}
+
+TEST(Baseline, AVersion1FileSaysToRecordItAgain) {
+  e2e::temp_dir dir;
+  const auto rules = e2e::source_dir() / "rules" / "aa.akkoord";
+  dir.write("plan.toml", plan_with_mistake());
+  dir.write("old.json", "{\n  \"version\": 1,\n  \"findings\": [\n    {\"id\": \"unknown-taakveld\", \"file\": "
+                        "\"plan.toml\", \"fingerprint\": \"0123456789abcdef\"}\n  ]\n}\n");
+  const e2e::run_options here{.cwd = dir.path()};
+  const auto english = run(check_args(rules, {"--baseline", "old.json"}), here);
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_NE(english.err.find("`old.json`: this baseline was recorded by an older version of akkoord (file version 1, "
+                             "which matched findings by their source line); record it again with `--update-baseline`"),
+            std::string::npos)
+      << english.err;
+  const auto dutch = run(check_args(rules, {"--baseline", "old.json", "--lang", "nl"}), here);
+  EXPECT_NE(dutch.err.find("leg hem opnieuw vast met `--update-baseline`"), std::string::npos) << dutch.err;
+  EXPECT_EQ(run(check_args(rules, {"--baseline", "old.json", "--update-baseline"}), here).exit_code, 0);
+  EXPECT_EQ(run(check_args(rules, {"--baseline", "old.json"}), here).exit_code, 0) << "recorded again";
+}
+
 TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   e2e::temp_dir dir;
   const auto rules = e2e::source_dir() / "rules" / "aa.akkoord";
@@ -81,11 +151,11 @@ TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   const auto dutch = run(check_args(rules, {"--baseline", "nope.json", "--lang", "nl"}), here);
   EXPECT_NE(dutch.err.find("kan de baseline `nope.json` niet lezen"), std::string::npos) << dutch.err;
 
-  dir.write("bad.json", "{\"version\": 1}");
+  dir.write("bad.json", "{\"version\": 2}");
   const auto invalid = run(check_args(rules, {"--baseline", "bad.json"}), here);
   EXPECT_EQ(invalid.exit_code, 2);
   EXPECT_NE(invalid.err.find("not a baseline file"), std::string::npos) << invalid.err;
-  dir.write("broken.json", "{\n  \"version\": 1,\n  \"findings\": [,]\n}\n");  // a merge gone wrong
+  dir.write("broken.json", "{\n  \"version\": 2,\n  \"findings\": [,]\n}\n");  // a merge gone wrong
   const auto broken = run(check_args(rules, {"--baseline", "broken.json", "--lang", "nl"}), here);
   EXPECT_EQ(broken.exit_code, 2);
   EXPECT_NE(broken.err.find("`broken.json`: geen baselinebestand: ongeldige JSON op regel 3, kolom 16"),
@@ -96,13 +166,25 @@ TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   EXPECT_EQ(run({"check", "--rules", rules.string(), "plan.toml", "--baseline", "/dev/zero"}, here).exit_code, 2);
 }
 
+// Agreement findings are keyed by the declaration that contains them: an edit above keeps them accepted, the
+// same mistake in another declaration is new.
 TEST(Baseline, LintTakesABaselineToo) {
   e2e::temp_dir dir;
-  const auto agreement = e2e::source_dir() / "samples" / "agreements" / "period-overlap.akkoord";
+  const std::string agreement =
+      e2e::read_file(e2e::source_dir() / "samples" / "agreements" / "period-overlap.akkoord");
+  dir.write("a.akkoord", agreement);
   const e2e::run_options here{.cwd = dir.path()};
-  ASSERT_EQ(run({"lint", agreement.string()}, here).exit_code, 1);
-  EXPECT_EQ(run({"lint", agreement.string(), "--baseline", "b.json", "--update-baseline"}, here).exit_code, 0);
-  EXPECT_EQ(run({"lint", agreement.string(), "--baseline", "b.json"}, here).exit_code, 0);
+  ASSERT_EQ(run({"lint", "a.akkoord"}, here).exit_code, 1);
+  EXPECT_EQ(run({"lint", "a.akkoord", "--baseline", "b.json", "--update-baseline"}, here).exit_code, 0);
+  EXPECT_NE(e2e::read_file(dir.path() / "b.json").find(R"("key": "period `volgende`")"), std::string::npos)
+      << e2e::read_file(dir.path() / "b.json");
+  EXPECT_EQ(run({"lint", "a.akkoord", "--baseline", "b.json"}, here).exit_code, 0);
+  dir.write("a.akkoord", "# Een regel commentaar erboven.\n\n" + agreement);
+  EXPECT_EQ(run({"lint", "a.akkoord", "--baseline", "b.json"}, here).exit_code, 0);
+  dir.write("a.akkoord", agreement + "\nperiod later \"Nog later\" 2030-01-01 .. 2031-12-31\n");
+  const auto another = run({"lint", "a.akkoord", "--baseline", "b.json", "--format", "short"}, here);
+  EXPECT_EQ(another.exit_code, 1) << another.out << another.err;
+  EXPECT_NE(another.out.find("period `later`"), std::string::npos) << another.out;
 }
 
 }  // namespace

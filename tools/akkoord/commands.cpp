@@ -86,8 +86,9 @@ run_options options_for(const run_settings& settings) {
   options.jobs = settings.jobs;
   options.fail_on = settings.fail_on;
   options.tool_version = AKKOORD_VERSION;
-  // Only the HTML report charts plans; without it a large run keeps no typed plans in memory.
-  options.keep_plans = wants(settings, report_format::html);
+  // The HTML report charts plans and the baseline keys findings by their activity; without either a large run
+  // keeps no typed plans in memory.
+  options.keep_plans = wants(settings, report_format::html) || !settings.baseline_path.empty();
   return options;
 }
 
@@ -109,14 +110,16 @@ int finish(const run_result& run, const run_settings& settings, bool trouble) {
 
 // --update-baseline records this run's findings (not after a failed run: the file would accept too little); then
 // the baseline, read or just written, accepts its findings. False when the baseline file cannot be written.
-bool use_baseline(diagnostics& ds, const run_settings& settings, bool trouble) {
+bool use_baseline(run_result& run, const run_settings& settings, bool trouble) {
+  // Paths in the file are relative to it, so a run from another directory matches.
+  const std::filesystem::path baseline_dir = std::filesystem::path(settings.baseline_path).parent_path();
   if (settings.update_baseline) {
     if (trouble) {
       tool_warning({"the baseline `" + settings.baseline_path + "` was not updated: the run failed",
                     "de baseline `" + settings.baseline_path + "` is niet bijgewerkt: de run is mislukt"});
       return true;
     }
-    const baseline recorded = make_baseline(ds);
+    const baseline recorded = make_baseline(run, baseline_dir);
     text error;
     if (!write_file_atomically(settings.baseline_path, render_baseline(recorded), error)) {
       tool_error(error);
@@ -124,11 +127,11 @@ bool use_baseline(diagnostics& ds, const run_settings& settings, bool trouble) {
     }
     tool_debug("baseline " + settings.baseline_path + ": recorded " + std::to_string(recorded.entries.size()) +
                " findings");
-    apply_baseline(ds, recorded);
+    apply_baseline(run, recorded, baseline_dir);
     return true;
   }
   if (settings.accepted) {
-    const std::size_t unused = apply_baseline(ds, *settings.accepted);
+    const std::size_t unused = apply_baseline(run, *settings.accepted, baseline_dir);
     tool_debug("baseline " + settings.baseline_path + ": " + std::to_string(unused) +
                " recorded findings no longer occur");
   }
@@ -166,7 +169,7 @@ void warn_about_unknown_rules(const agreement_model& model, const check_settings
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings) {
   run_result run = lint_run(files, options_for(settings));
-  const bool baseline_failed = !use_baseline(run.findings, settings, run.failed);
+  const bool baseline_failed = !use_baseline(run, settings, run.failed);
   return finish(run, settings, baseline_failed);
 }
 
@@ -196,7 +199,7 @@ int run_check(const std::string& rules, const plan_selector& plans, const run_se
     tool_error({"no plan files to check", "geen planbestanden om te controleren"});
     return exit_trouble;
   }
-  const bool baseline_failed = !use_baseline(run.findings, settings, run.failed);
+  const bool baseline_failed = !use_baseline(run, settings, run.failed);
   return finish(run, settings, baseline_failed);
 }
 
