@@ -13,40 +13,6 @@
 
 namespace akkoord::parser::detail {
 
-// ---- positions ---------------------------------------------------------------------------------------
-
-position_map::position_map(const source_file& file) : text_(file.text()) {
-  ascii_only_ = std::all_of(text_.begin(), text_.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (ascii_only_) return;  // then a byte column is a code-point column
-  columns_before_block_.reserve(text_.size() / block_bytes + 1);
-  std::uint32_t column = 0;  // code points since the start of the current line
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (i % block_bytes == 0) columns_before_block_.push_back(column);
-    const auto c = static_cast<unsigned char>(text_[i]);
-    if (c == '\n') {
-      column = 0;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-}
-
-source_pos position_map::at(std::size_t byte, std::size_t line, std::size_t byte_column) const {
-  byte = std::min(byte, text_.size());
-  if (ascii_only_) return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(byte_column)};
-  const std::size_t line_start = byte - (byte_column - 1);
-  const std::size_t block = byte / block_bytes;
-  const std::size_t block_start = block * block_bytes;
-  std::size_t from = line_start;
-  std::size_t column = 0;
-  if (line_start < block_start && block < columns_before_block_.size()) {
-    from = block_start;
-    column = columns_before_block_[block];
-  }
-  column += count_code_points(text_.substr(from, byte - from));
-  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column + 1)};
-}
-
 diagnostic syntax_diagnostic(source_span where, text message, std::optional<text> help) {
   diagnostic d;
   d.id = "dsl-syntax";
@@ -84,7 +50,7 @@ struct decl_context {
 
 class lowerer {
  public:
-  explicit lowerer(const source_file& file) : file_(file), positions_(file) {}
+  explicit lowerer(const source_file& file) : file_(file) {}
 
   ast::file lower_file(const node& root) {
     ast::file result;
@@ -96,11 +62,10 @@ class lowerer {
 
  private:
   const source_file& file_;
-  position_map positions_;
 
   // ---- spans and failures ----
 
-  source_pos pos(const tao::pegtl::internal::iterator& it) const { return positions_.at(it.byte, it.line, it.column); }
+  source_pos pos(const tao::pegtl::internal::iterator& it) const { return file_.pos_at(it.byte); }
   source_span span(const node& n) const { return {&file_, pos(n.m_begin), pos(n.m_end)}; }
 
   [[noreturn]] static void fail(source_span where, text message, std::optional<text> help = std::nullopt,

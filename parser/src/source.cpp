@@ -13,25 +13,74 @@ source_file::source_file(std::string path, std::string text) : path_(std::move(p
   // A UTF-8 byte order mark is not content: dropping it keeps line-1 columns as an editor shows them.
   if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  std::size_t line_start = 0;
+  std::uint32_t column = 0;     // code points from line_start to i, kept only once the line has a checkpoint
+  bool checkpointed = false;    // the current line has a checkpoint
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text_[i]);
+    if (c == '\n') {
+      line_starts_.push_back(i + 1);
+      line_start = i + 1;
+      checkpointed = false;
+      continue;
+    }
+    if (c < 0x80 && !checkpointed) continue;  // the common case: ASCII so far on this line
+    if ((c & 0xC0) != 0x80) {
+      if (!checkpointed) column = static_cast<std::uint32_t>(i - line_start);  // all ASCII before i
+      if (!checkpointed || i - checkpoint_bytes_.back() >= checkpoint_interval) {
+        checkpoint_bytes_.push_back(i);
+        checkpoint_columns_.push_back(column);
+        checkpointed = true;
+      }
+      ++column;
+    } else if (!checkpointed) {  // a stray continuation byte (not UTF-8): not a code point, as in pos_at
+      column = static_cast<std::uint32_t>(i - line_start);
+      checkpoint_bytes_.push_back(i);
+      checkpoint_columns_.push_back(column);
+      checkpointed = true;
+    }
+  }
+}
+
+source_file::line_range source_file::range_of(std::uint32_t line) const {
+  const std::size_t start = line_starts_[line - 1];
+  const std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  const auto first = std::lower_bound(checkpoint_bytes_.begin(), checkpoint_bytes_.end(), start);
+  const auto last = std::lower_bound(first, checkpoint_bytes_.end(), end);
+  return {start, end, static_cast<std::size_t>(first - checkpoint_bytes_.begin()),
+          static_cast<std::size_t>(last - checkpoint_bytes_.begin())};
 }
 
 source_pos source_file::pos_at(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, text_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
-  const auto line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());  // 1-based
   const std::size_t start = line_starts_[line - 1];
-  const auto column = count_code_points(std::string_view(text_).substr(start, byte_offset - start)) + 1;
-  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+  // Count from the last checkpoint at or before the offset, if it is on this line; else all before is ASCII.
+  const auto after = std::upper_bound(checkpoint_bytes_.begin(), checkpoint_bytes_.end(), byte_offset);
+  std::size_t column = byte_offset - start;
+  if (after != checkpoint_bytes_.begin() && *(after - 1) >= start) {
+    const auto k = static_cast<std::size_t>(after - checkpoint_bytes_.begin()) - 1;
+    const std::size_t from = checkpoint_bytes_[k];
+    column = checkpoint_columns_[k] + count_code_points(std::string_view(text_).substr(from, byte_offset - from));
+  }
+  return {line, static_cast<std::uint32_t>(column + 1)};
 }
 
 std::size_t source_file::offset_of(source_pos pos) const {
   if (pos.line == 0 || pos.line > line_starts_.size()) return text_.size();
-  std::size_t i = line_starts_[pos.line - 1];
-  for (std::uint32_t col = 1; col < pos.column && i < text_.size() && text_[i] != '\n'; ++col) {
+  const line_range r = range_of(pos.line);
+  const std::size_t wanted = pos.column > 0 ? pos.column - 1 : 0;  // code points before the position
+  // The last checkpoint of the line with at most `wanted` code points before it.
+  const auto first = checkpoint_columns_.begin() + static_cast<std::ptrdiff_t>(r.first_checkpoint);
+  const auto last = checkpoint_columns_.begin() + static_cast<std::ptrdiff_t>(r.end_checkpoint);
+  const auto after = std::upper_bound(first, last, static_cast<std::uint32_t>(std::min<std::size_t>(wanted, UINT32_MAX)));
+  if (after == first) return std::min(r.start + wanted, first == last ? r.end : checkpoint_bytes_[r.first_checkpoint]);
+  const auto k = static_cast<std::size_t>(after - checkpoint_columns_.begin()) - 1;
+  std::size_t i = checkpoint_bytes_[k];
+  for (std::size_t col = checkpoint_columns_[k]; col < wanted && i < r.end; ++col) {
     ++i;
-    while (i < text_.size() && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++i;
+    while (i < r.end && (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++i;
   }
   return i;
 }

@@ -611,6 +611,36 @@ TEST(HtmlRenderer, HugeLinesAndPlacesBeyondTheFileNeverBreakThePage) {
   expect_balanced(out);
 }
 
+TEST(HtmlRenderer, ManyFindingsFarIntoOneLongLineEachMarkTheirOwnSpan) {
+  // Multi-byte characters all along the line, so columns and bytes differ more the further in a span is.
+  std::string line;
+  std::vector<std::uint32_t> columns;
+  std::uint32_t column = 1;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string piece = "co\xC3\xB6rdinatie \xE2\x82\xAC = ", bad = "BAD" + std::to_string(i) + ", ";
+    column += static_cast<std::uint32_t>(count_code_points(piece));
+    columns.push_back(column);
+    column += static_cast<std::uint32_t>(bad.size());
+    line += piece + bad;
+  }
+  const source_file big("plans/big.toml", line + "\n");
+  diagnostics ds;
+  for (int i = 0; i < 5000; ++i) {
+    const auto width = static_cast<std::uint32_t>(std::to_string(i).size() + 3);
+    ds.push_back(make("x", severity::error, "m", span_of(big, 1, columns[i], columns[i] + width)));
+  }
+  report_context context;
+  context.files.push_back({"plans/big.toml", {}, std::nullopt});
+  const std::string out = html_of(ds, context);
+  std::size_t at = 0;  // the findings are shown in the order of the line
+  for (int i = 0; i < 5000; ++i) {
+    at = out.find("<mark>BAD" + std::to_string(i) + "</mark>", at);
+    ASSERT_NE(at, std::string::npos) << i;
+  }
+  EXPECT_EQ(count(out, "<mark>"), 5000u);
+  expect_balanced(out);
+}
+
 TEST(HtmlRenderer, EveryCheckedFileHasASectionEvenWithoutFindings) {
   run_context context;
   context.files.push_back(plan_file("plans/a.toml", {}));

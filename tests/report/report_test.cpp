@@ -151,6 +151,42 @@ TEST(TextRenderer, LongLineIsShownAsAWindowAroundTheSpan) {
   EXPECT_EQ(carets.substr(caret), "^~~");
 }
 
+// Thousands of findings on one long line with multi-byte characters all along it: each snippet is the
+// window around its own span, with the caret under it (this used to walk the line from its start, three
+// times per finding).
+TEST(TextRenderer, ManyFindingsFarIntoOneLongLineEachGetTheirOwnCaret) {
+  std::string line;
+  std::vector<std::uint32_t> columns;
+  std::uint32_t column = 1;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string piece = "co\xC3\xB6rdinatie \xE2\x82\xAC = ", bad = "BAD" + std::to_string(i) + ", ";
+    column += static_cast<std::uint32_t>(count_code_points(piece));
+    columns.push_back(column);
+    column += static_cast<std::uint32_t>(bad.size());
+    line += piece + bad;
+  }
+  const source_file f("plan.toml", line + "\n");
+  for (int i = 0; i < 20000; i += 7) {
+    const std::string bad = "BAD" + std::to_string(i);
+    const auto width = static_cast<std::uint32_t>(bad.size());
+    const std::string out = text_of(make("x", severity::error, "m", span_of(f, 1, columns[i], columns[i] + width)));
+    std::istringstream lines(out);
+    std::string header, source, carets;
+    std::getline(lines, header);
+    std::getline(lines, source);
+    std::getline(lines, carets);
+    ASSERT_EQ(header, "plan.toml:1:" + std::to_string(columns[i]) + ": error: m [x]");
+    // The caret's display column is the same character in the source line (every character is one column).
+    const std::size_t caret = carets.find('^');
+    ASSERT_NE(caret, std::string::npos) << out;
+    std::size_t byte = 0;
+    for (std::size_t shown = 0; shown < caret && byte < source.size(); ++shown)
+      for (++byte; byte < source.size() && (static_cast<unsigned char>(source[byte]) & 0xC0) == 0x80;) ++byte;
+    ASSERT_EQ(source.compare(byte, bad.size() + 1, bad + ","), 0) << out;
+    ASSERT_EQ(carets.substr(caret), "^" + std::string(bad.size() - 1, '~')) << out;
+  }
+}
+
 TEST(TextRenderer, WholeFileAndFilelessDiagnostics) {
   const source_file f("plans/empty.toml", "");
   const diagnostic whole{"toml-syntax", severity::error, {"the file is empty", "leeg"}, {&f, {}, {}}, {}, {}, {},

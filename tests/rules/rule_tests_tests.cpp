@@ -136,6 +136,24 @@ TEST(rule_tests, a_marker_on_the_wrong_line_is_missing_there_and_unexpected_else
   EXPECT_EQ(report.files[0].unexpected[0].id, "rule:grote_activiteit");
 }
 
+// A comment line of 200,000 `#` and as many trailing spaces holds no marker; looking for one must not
+// trim the rest of the line again for every `#` (10^10 steps). A marker after other `#`s is still found.
+TEST(rule_tests, a_long_line_of_hashes_is_read_once) {
+  aa_agreement aa;
+  ASSERT_TRUE(aa.model);
+  std::string sample = read_text(source_dir() / "samples" / "rule-tests" / "grote-activiteit.toml");
+  const std::string marker = "  # expect: rule:grote_activiteit";
+  const std::size_t at = sample.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  sample.replace(at, marker.size(), "  # note # # expect: rule:grote_activiteit");
+  sample = std::string(200000, '#') + std::string(200000, ' ') + "\n" + sample;
+  scratch_dir dir;
+  dir.write("hashes.toml", sample);
+  const auto report = run_rule_tests(*aa.model, {dir.path().string()}, aa.sources, pinned());
+  EXPECT_TRUE(report.all_passed()) << render_rule_test_report(report, language::en);
+  EXPECT_EQ(report.passed, 1u);
+}
+
 TEST(rule_tests, a_directory_that_does_not_exist_fails_the_run) {
   aa_agreement aa;
   ASSERT_TRUE(aa.model);

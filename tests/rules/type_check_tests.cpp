@@ -270,6 +270,26 @@ TEST(type_check, an_invalid_expression_in_a_message_is_reported_inside_the_strin
   EXPECT_LE(d.primary.begin.column, line.find("} y") + 1);
 }
 
+// A message with a `{EXPR}` of 110 KB after non-ASCII text: it compiles in linear time (positions used to
+// be computed from the start of the line per character), and an error at its far end is reported at the
+// exact place: the operand of the wrong type.
+TEST(type_check, a_huge_expression_in_a_message_is_placed_exactly) {
+  std::string list = "[";
+  for (int i = 0; i < 10000; ++i) list += "plan.year, ";
+  const std::string prefix = "rule r \"t\" error { require true message \"co\xC3\xB6rdinatie \xE2\x82\xAC {";
+  auto good = load_with_rules(prefix + list + "plan.year]}\" }\n");
+  ASSERT_TRUE(good->model) << render_short(good->load_findings, ".");
+  EXPECT_TRUE(good->type_errors().empty()) << render_short(good->type_errors(), ".");
+
+  auto bad = load_with_rules(prefix + list + "plan.year + plan.status]}\" }\n");
+  ASSERT_TRUE(bad->model);
+  ASSERT_EQ(bad->type_errors().size(), 1u) << render_short(bad->type_errors(), ".");
+  const diagnostic& d = bad->type_errors().front();
+  EXPECT_EQ(text_of(d.primary), "plan.status");
+  EXPECT_EQ(d.primary.begin.line, first_rule_line);
+  EXPECT_EQ(d.primary.begin.column, count_code_points(prefix + list + "plan.year + ") + 1);
+}
+
 TEST(type_check, an_absent_agreement_value_is_a_type_error) {
   source_manager sources;
   diagnostics found;

@@ -101,9 +101,10 @@ void append_snippet(std::string& out, const source_span& span, std::size_t gutte
   begin = std::min(begin, line.size());
   end = std::clamp(end, begin, line.size());
 
-  // A huge line (minified or binary input): look only at a byte window around the span.
+  // A huge line (minified or binary input): look only at a byte window around the span, wide enough for
+  // snippet_width characters of up to 4 bytes on either side, so each finding costs the same on any line.
   bool cut_left = false, cut_right = false;
-  constexpr std::size_t byte_window = 2048;
+  const std::size_t byte_window = std::max<std::size_t>(4 * options.snippet_width, 256);
   std::size_t first = 0, last = line.size();
   if (line.size() > 2 * byte_window) {
     if (begin > byte_window) {
@@ -119,6 +120,7 @@ void append_snippet(std::string& out, const source_span& span, std::size_t gutte
   }
 
   std::vector<cell> cells;
+  cells.reserve(last - first);
   std::size_t column = 0;  // display column, for tab stops
   for (std::size_t i = first; i < last;) {
     const decoded d = decode_at(line, i);

@@ -1,6 +1,8 @@
 // `akkoord test DIR…`: every plan in DIR states, in comments, the findings it must produce.
 #include <algorithm>
+#include <deque>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -49,7 +51,9 @@ std::vector<expectation> read_markers(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view content = text.substr(start, end - start);
     for (std::size_t hash = content.find('#'); hash != std::string_view::npos; hash = content.find('#', hash + 1)) {
-      const std::string_view rest = trim(content.substr(hash + 1));
+      // Only the front: trimming the end of the line again for every `#` would be quadratic on a long line.
+      std::string_view rest = content.substr(hash + 1);
+      rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
       static constexpr std::string_view anywhere = "expect-anywhere:", here = "expect:";
       if (rest.substr(0, anywhere.size()) == anywhere) {
         read_ids(rest.substr(anywhere.size()), 0, out);
@@ -84,14 +88,29 @@ rule_test_file_result run_one(const agreement_model& agreement, const std::strin
   const auto line_of = [&](const diagnostic& d) -> std::uint32_t {
     return d.primary.file == &file ? d.primary.begin.line : 0;
   };
+  // Each expectation takes the first finding it can still match. Findings are indexed by id and line, and
+  // by id alone, so that thousands of markers do not each search every finding.
+  std::map<std::pair<std::string_view, std::uint32_t>, std::deque<std::size_t>> by_line;
+  std::map<std::string_view, std::deque<std::size_t>> by_id;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    by_line[{found[i].id, line_of(found[i])}].push_back(i);
+    by_id[found[i].id].push_back(i);
+  }
   std::vector<bool> matched(found.size(), false);
+  const auto take_first = [&](std::deque<std::size_t>& candidates) {
+    while (!candidates.empty() && matched[candidates.front()]) candidates.pop_front();
+    if (candidates.empty()) return false;
+    matched[candidates.front()] = true;
+    candidates.pop_front();
+    return true;
+  };
   const auto match = [&](const expectation& e) {
-    for (std::size_t i = 0; i < found.size(); ++i)
-      if (!matched[i] && found[i].id == e.id && (e.line == 0 || line_of(found[i]) == e.line)) {
-        matched[i] = true;
-        return true;
-      }
-    return false;
+    if (e.line == 0) {
+      const auto it = by_id.find(e.id);
+      return it != by_id.end() && take_first(it->second);
+    }
+    const auto it = by_line.find({e.id, e.line});
+    return it != by_line.end() && take_first(it->second);
   };
   // Line markers first, so that an `expect-anywhere` cannot take the finding a line marker names.
   for (const auto& e : expected)

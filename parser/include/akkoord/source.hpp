@@ -36,9 +36,25 @@ class source_file {
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
  private:
+  // pos_at and offset_of run in O(log n) plus at most one checkpoint interval, however long the line: an
+  // ASCII line maps columns to bytes directly, and a line with other characters has a checkpoint at its first
+  // non-ASCII byte and then about every checkpoint_interval bytes. ASCII text costs no memory here.
+  static constexpr std::size_t checkpoint_interval = 256;
+  struct line_range {
+    std::size_t start;                     // byte offset of the line's first character
+    std::size_t end;                       // its '\n' (or the end of the text)
+    std::size_t first_checkpoint;          // index of its first checkpoint
+    std::size_t end_checkpoint;            // one past its last
+  };
+  line_range range_of(std::uint32_t line) const;  // line in [1, line_count()]
+
   std::string path_;
   std::string text_;
   std::vector<std::size_t> line_starts_;  // byte offset of each line's first character
+  // Checkpoints, in text order: a byte offset (never a continuation byte) and the code points from the start
+  // of its line to it. The bytes of a line before its first checkpoint are ASCII.
+  std::vector<std::size_t> checkpoint_bytes_;
+  std::vector<std::uint32_t> checkpoint_columns_;
 };
 
 struct source_span {
