@@ -629,8 +629,8 @@ TEST(HtmlRenderer, ManyFindingsFarIntoOneLongLineEachMarkTheirOwnSpan) {
     const auto width = static_cast<std::uint32_t>(std::to_string(i).size() + 3);
     ds.push_back(make("x", severity::error, "m", span_of(big, 1, columns[i], columns[i] + width)));
   }
-  report_context context;
-  context.files.push_back({"plans/big.toml", {}, std::nullopt});
+  run_context context;
+  context.files.push_back(plan_file("plans/big.toml", {}));
   const std::string out = html_of(ds, context);
   std::size_t at = 0;  // the findings are shown in the order of the line
   for (int i = 0; i < 5000; ++i) {
