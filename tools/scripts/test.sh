@@ -7,8 +7,9 @@ cd "$(dirname "$0")/../.."
 
 # Keep this list in step with README command (1); a test compares them.
 packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgtest-dev)
-# Only the tests need these: the validators that check the SARIF and JUnit reports against their schemas.
-test_only=(python3-jsonschema libxml2-utils pre-commit git)
+# Only the tests need these: the schema validators of the SARIF and JUnit reports, the real pre-commit with git
+# (the hooks test), and clang++ (the tool must build with it too).
+test_only=(python3-jsonschema libxml2-utils pre-commit git clang)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
@@ -22,5 +23,10 @@ cmake --build build-test -j2
 # The binary as README command (1) builds it: Release, where the optimiser adds warnings of its own (-Werror).
 cmake -S . -B build
 cmake --build build -j2 --target akkoord
+# The tool must build with clang++ as well (the fuzzers and sanitizers use it): the binary only, no tests, and
+# it must give the same verdict on a clean sample.
+cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAKKOORD_BUILD_TESTS=OFF
+cmake --build build-clang -j2 --target akkoord
+build-clang/tools/akkoord/akkoord check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml
 # Last, so that ctest's summary line ends the output.
 ctest --test-dir build-test --output-on-failure -j2
