@@ -330,6 +330,12 @@ bool above_any(const taakveld_spending& t) {
   return std::any_of(t.benchmarks.begin(), t.benchmarks.end(), [](const benchmark_comparison& c) { return c.above; });
 }
 
+// GCC 12 at -O3 reports std::optional members read after a has_value() test as "maybe uninitialized" once
+// inlined here (GCC bug 80635); the reads are guarded.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 void append_figures(std::string& out, const plan& p, const plan_figures& plan, std::string_view anchor,
                     language lang) {
   out += "<h3>";
@@ -342,8 +348,9 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
     out += "</p>\n";
     return;
   }
-  const std::optional<std::int64_t> contribution_cents = p.total ? std::optional(p.total->value) : std::nullopt;
-  if (plan.taakvelden.empty() && !contribution_cents) {
+  const bool has_total = p.total.has_value();
+  const std::int64_t total_cents = has_total ? p.total->value : 0;
+  if (plan.taakvelden.empty() && !has_total) {
     out += "<p class=\"none\">";
     out += tr(lang, "This plan has no budgets on a taakveld.", "Dit plan heeft geen budgetten op een taakveld.");
     out += "</p>\n";
@@ -352,12 +359,12 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
   const std::int64_t budget_cents = plan.budget_cents.value_or(0);
 
   // Totals against the contribution.
-  if (contribution_cents) {
+  if (has_total) {
     std::vector<bar_row> totals;
     bar_row contribution;
     contribution.label = std::string(tr(lang, "contribution", "bijdrage"));
     if (p.contribution_id) contribution.label += " " + p.contribution_id->value;
-    contribution.cents = *contribution_cents;
+    contribution.cents = total_cents;
     contribution.kind = "bar reference";
     contribution.tooltip = contribution.label + ": " + money_text(contribution.cents, lang);
     totals.push_back(contribution);
@@ -365,7 +372,7 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
       bar_row payee;
       payee.label = std::string(tr(lang, "executed by ", "uitgevoerd door ")) + plan.payee;
       payee.cents = *plan.payee_budget_cents;
-      if (payee.cents != *contribution_cents) payee.kind = "bar mismatch";
+      if (payee.cents != total_cents) payee.kind = "bar mismatch";
       payee.tooltip = payee.label + ": " + money_text(payee.cents, lang);
       totals.push_back(payee);
     }
@@ -392,7 +399,7 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
     bar_row r;
     const benchmark_comparison* benchmark = first_benchmark(t);
     r.label = t.code;
-    r.cents = t.budget_cents.value_or(0);
+    r.cents = t.budget_cents ? *t.budget_cents : 0;
     if (benchmark != nullptr) {
       r.benchmark = benchmark->benchmark_cents;
       r.allowed = benchmark->allowed_cents;
@@ -436,8 +443,8 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
     out += "</td>";
   };
   const auto share = [&](std::int64_t cents) -> std::optional<std::string> {
-    if (!contribution_cents || *contribution_cents <= 0) return std::nullopt;
-    return percent_text(cents, *contribution_cents, lang);
+    if (!has_total || total_cents <= 0) return std::nullopt;
+    return percent_text(cents, total_cents, lang);
   };
   const auto per_inhabitant = [&](std::int64_t cents) -> std::optional<std::string> {
     if (!plan.inhabitants || *plan.inhabitants <= 0) return std::nullopt;
@@ -479,6 +486,10 @@ void append_figures(std::string& out, const plan& p, const plan_figures& plan, s
   cell(std::nullopt);
   out += "</tr>\n</tbody></table>\n";
 }
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 // ---- findings -------------------------------------------------------------------------------------------
 
