@@ -64,6 +64,24 @@ std::vector<code_block> blocks_in(const std::string& page, const std::string& la
   return out;
 }
 
+// A reader does not see the info string: a mistake says so in its first line, with the finding it gives.
+void expect_mistakes_visible(const std::string& page, const std::string& language) {
+  for (const auto& b : blocks_in(page, language)) {
+    const std::string first = b.body.substr(0, b.body.find('\n'));
+    const bool marked = first.starts_with("# Wrong:");
+    EXPECT_EQ(marked, !b.expect.empty()) << "docs/" << page << ":" << b.first_line
+                                         << ": a block with `expect=ID` starts with `# Wrong:`, and only such a block";
+    if (marked) {
+      EXPECT_NE(first.find("(" + b.expect), std::string::npos) << "docs/" << page << ":" << b.first_line;
+    }
+  }
+}
+
+TEST(DocsMistakes, AreMarkedForTheReader) {
+  expect_mistakes_visible("language.md", "akkoord");
+  expect_mistakes_visible("plan-format.md", "toml");
+}
+
 struct finding {
   std::string id, file;
   int line = 0;
