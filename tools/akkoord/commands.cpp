@@ -74,6 +74,16 @@ std::string diff_json(const diff_result& result, language lang) {
   return out;
 }
 
+// A scope as `checks` names it in English and in JSON.
+std::string_view scope_id(check_scope scope) {
+  switch (scope) {
+    case check_scope::plan: return "plan";
+    case check_scope::agreement: return "agreement";
+    case check_scope::both: return "both";
+  }
+  return "both";
+}
+
 bool wants(const run_settings& settings, report_format format) {
   return std::any_of(settings.reports.begin(), settings.reports.end(),
                      [&](const report_target& target) { return target.format == format; });
@@ -92,16 +102,21 @@ run_options options_for(const run_settings& settings) {
   return options;
 }
 
+// The options of one report: colour only for text on a terminal (stdout), never in a file.
+report_options options_for_target(const run_settings& settings, const report_target& target) {
+  report_options options = settings.report;
+  options.color = options.color && target.format == report_format::text && target.to_stdout();
+  return options;
+}
+
 // Renders every report of the run, writes each, and turns the run into an exit code. `trouble` forces exit
 // code 2; so does a report that cannot be written (the others are still written).
 int finish(const run_result& run, const run_settings& settings, bool trouble) {
   for (const text& failure : run.failures) tool_error(failure);
   bool written = true;
   for (const report_target& target : settings.reports) {
-    report_options options = settings.report;
-    options.color = options.color && target.format == report_format::text && target.to_stdout();
     std::string out;
-    render(target.format, out, run, options);
+    render(target.format, out, run, options_for_target(settings, target));
     written = emit(out, target) && written;
   }
   if (!written || trouble || run.failed) return exit_trouble;
@@ -224,12 +239,8 @@ int run_checks(const run_settings& settings) {
   const bool nl = lang == language::nl;
   std::string out;
   const auto scope_word = [&](check_scope scope) -> std::string_view {
-    switch (scope) {
-      case check_scope::plan: return "plan";
-      case check_scope::agreement: return nl ? "afspraken" : "agreement";
-      case check_scope::both: return nl ? "beide" : "both";
-    }
-    return "";
+    if (!nl) return scope_id(scope);
+    return scope == check_scope::plan ? "plan" : scope == check_scope::agreement ? "afspraken" : "beide";
   };
   if (settings.reports.front().format == report_format::json) {
     nlohmann::ordered_json checks = nlohmann::ordered_json::array();
@@ -237,9 +248,7 @@ int run_checks(const run_settings& settings) {
       const check_info& info = c->info();
       checks.push_back({{"id", info.id},
                         {"severity", to_string(info.default_severity)},
-                        {"scope", info.scope == check_scope::plan        ? "plan"
-                                  : info.scope == check_scope::agreement ? "agreement"
-                                                                         : "both"},
+                        {"scope", scope_id(info.scope)},
                         {"summary", nl ? info.summary_nl : info.summary_en}});
     }
     nlohmann::ordered_json document;
@@ -349,8 +358,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
   }
 
   std::string out;
-  report_options options_out = settings.report;
-  options_out.color = options_out.color && target.format == report_format::text && target.to_stdout();
+  report_options options_out = options_for_target(settings, target);
   switch (target.format) {
     case report_format::text:
     case report_format::short_: {
@@ -388,7 +396,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
   if (!emit(out, target)) return exit_trouble;
   for (std::size_t k = 1; k < settings.reports.size(); ++k) {
     std::string extra;
-    render(settings.reports[k].format, extra, result.run, settings.report);
+    render(settings.reports[k].format, extra, result.run, options_for_target(settings, settings.reports[k]));
     if (!emit(extra, settings.reports[k])) return exit_trouble;
   }
   if (result.run.failed) return exit_trouble;

@@ -42,6 +42,15 @@ diagnostic unreadable(std::string_view id, const std::string& path, const read_e
   return d;
 }
 
+// An agreement the loader returned nothing for, without saying why: never a silent failure.
+diagnostic not_loaded(const std::string& path, source_manager& sources) {
+  diagnostic d;
+  d.id = "dsl-syntax";
+  d.message = {"`" + path + "` could not be loaded", "`" + path + "` kon niet worden geladen"};
+  d.primary = {&sources.add(path, std::string()), {}, {}};
+  return d;
+}
+
 bool has_errors(const diagnostics& ds) {
   return std::any_of(ds.begin(), ds.end(), [](const diagnostic& d) { return !d.suppressed && d.level == severity::error; });
 }
@@ -163,14 +172,8 @@ run_result lint_run(const std::vector<std::string>& files, const run_options& op
       model = lint_agreement(path, *run.sources, options.checks, found);
     }
     if (!model) run.failed = true;
-    if (!model && found.empty()) {
-      // The loader always says why; this only guards against a silent failure.
-      diagnostic d;
-      d.id = "dsl-syntax";
-      d.message = {"`" + path + "` could not be loaded", "`" + path + "` kon niet worden geladen"};
-      d.primary = {&run.sources->add(path, std::string()), {}, {}};
-      found.push_back(std::move(d));
-    }
+    // The loader always says why; this only guards against a silent failure.
+    if (!model && found.empty()) found.push_back(not_loaded(path, *run.sources));
     sort_diagnostics(found);
     add_file(run, {path, file_role::agreement, checks_that_ran(file_role::agreement, model.get(), options.checks)},
              std::move(found));
@@ -199,11 +202,7 @@ run_result check_run(const std::string& agreement_path, const plan_chooser& choo
     run.failed = true;
     run.subject_files = 1;
     if (!model && run.findings.empty()) {
-      diagnostic d;
-      d.id = "dsl-syntax";
-      d.message = {"`" + agreement_path + "` could not be loaded", "`" + agreement_path + "` kon niet worden geladen"};
-      d.primary = {&run.sources->add(agreement_path, std::string()), {}, {}};
-      run.findings.push_back(std::move(d));
+      run.findings.push_back(not_loaded(agreement_path, *run.sources));
       run.files.back().finding_count = 1;
     }
     return run;
