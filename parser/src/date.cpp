@@ -49,4 +49,11 @@ std::string to_string(civil_date d) {
   return buf;
 }
 
+std::string dutch_date(civil_date d) {
+  static constexpr const char* months[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                           "juli",    "augustus", "september", "oktober", "november", "december"};
+  if (d.month < 1 || d.month > 12) return to_string(d);  // not a real date: show it as written
+  return std::to_string(d.day) + " " + months[d.month - 1] + " " + std::to_string(d.year);
+}
+
 }  // namespace akkoord

@@ -516,7 +516,7 @@ class lowerer {
         d.require_span = span(c);
       } else if (is<g::message_clause>(c)) {
         once(message, c, "message", ctx);
-        d.message = string_literal(child(c, 0));
+        d.message = ast::message_template{string_literal(child(c, 0)), {}};
       } else {
         unexpected(c);
       }

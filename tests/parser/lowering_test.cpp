@@ -270,7 +270,7 @@ TEST(Lowering, Rule) {
   EXPECT_EQ(d.require.operands[0].kind, expr_kind::path);
   ASSERT_EQ(d.require.operands[0].path.size(), 2u);
   EXPECT_EQ(d.require.operands[0].path[1].name, "description");
-  EXPECT_EQ(d.message->value, "activity {a.id} \"too big\"");
+  EXPECT_EQ(d.message->text.value, "activity {a.id} \"too big\"");
   expect_span(d.span, 1, 1, 8, 2, "rule");
 }
 

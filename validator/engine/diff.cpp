@@ -186,7 +186,8 @@ std::vector<std::string> lines_of(const ast::rule_decl& d) {
   for (const auto& binding : d.lets) m.add("let " + binding.name.name + " = " + expression_text(binding.value));
   m.optional("when", d.when, [](const ast::expr& e) { return expression_text(e); });
   m.add("require " + expression_text(d.require));
-  m.optional("message", d.message, [](const ast::string_literal& s) { return quoted(s.value); });
+  m.optional("message", d.message, [](const ast::message_template& s) { return quoted(s.text.value); });
+  m.optional("message nl", d.message_nl, [](const ast::message_template& s) { return quoted(s.text.value); });
   return m.lines;
 }
 

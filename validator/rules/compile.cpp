@@ -321,7 +321,7 @@ void rule_compiler::compile_rule() {
 
   if (decl.message) {
     std::vector<message_piece> pieces;
-    split_message(*decl.message, prog_, pieces, errors_);
+    split_message(decl.message->text, prog_, pieces, errors_);
     for (const auto& piece : pieces) {
       message_part part;
       if (piece.expr == nullptr) {

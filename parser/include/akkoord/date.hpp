@@ -21,5 +21,7 @@ civil_date from_days(std::int64_t days);
 civil_date next_day(civil_date d);
 civil_date previous_day(civil_date d);
 std::string to_string(civil_date d);     // "2025-01-01"
+// A date as Dutch running text writes it: "1 juli 2025" (ISO stays in English text and machine fields).
+std::string dutch_date(civil_date d);
 
 }  // namespace akkoord

@@ -82,6 +82,14 @@ struct expr {
 
 // ---- declarations --------------------------------------------------------------------------------
 
+// `article DOCUMENT "text"`: the article of a source document (named in `documents`) that a clause comes from.
+// Findings whose related clause carries one cite it.
+struct article_ref {
+  identifier document;
+  string_literal text;  // "artikel 4 lid 2"
+  source_span span;
+};
+
 struct agreement_decl {
   identifier id;
   string_literal title;
@@ -89,6 +97,7 @@ struct agreement_decl {
   std::vector<identifier> documents;
   std::optional<integer_literal> hours_per_fte;
   std::optional<percent_literal> tolerance;
+  std::optional<article_ref> article;
   source_span span;  // the keyword `agreement` to the closing brace
 };
 
@@ -97,6 +106,7 @@ struct party_decl {
   string_literal name;
   std::vector<identifier> roles;
   std::optional<integer_literal> inhabitants;
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -107,7 +117,9 @@ struct executor_decl {
   relation kind = relation::employer;
   identifier owner;  // the PARTY after `employer` or `part_of`
   std::vector<identifier> serves;
-  std::optional<date_literal> since;
+  std::optional<date_literal> since;  // the executor exists from this day …
+  std::optional<date_literal> until;  // … up to and including this day
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -118,6 +130,7 @@ struct period_decl {
   date_literal to;
   bool provisional = false;
   std::optional<identifier> until;  // milestone
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -125,6 +138,7 @@ struct milestone_decl {
   identifier id;
   string_literal title;
   date_literal due;
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -151,6 +165,9 @@ struct task_decl {
   std::vector<timeline_entry> timeline;  // in source order
   std::vector<identifier> basic_during;  // periods
   source_span basic_span;                // the `basic during …` clause, when present
+  std::vector<identifier> for_parties;   // `for PARTY, …`: whose plans the task belongs in (empty: `responsible`)
+  source_span for_span;                  // the `for …` clause, when present
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -160,12 +177,21 @@ struct contribution_amount {
   source_span span;
 };
 
+// `indexation YEAR: PERCENT`: the year's amount is the year before's × (1 + PERCENT), when not declared itself.
+struct contribution_indexation {
+  integer_literal year;
+  percent_literal rate;
+  source_span span;
+};
+
 struct contribution_decl {
   identifier id;
   string_literal title;
   std::optional<identifier> payer;  // party
   std::optional<identifier> payee;  // executor
   std::vector<contribution_amount> amounts;
+  std::vector<contribution_indexation> indexations;
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -177,6 +203,7 @@ struct saving_decl {
   std::optional<integer_literal> from;
   std::optional<percent_literal> rate;
   std::optional<money_literal> amount;
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -193,6 +220,7 @@ struct benchmark_decl {
   std::optional<integer_literal> year;
   std::optional<percent_literal> tolerance;
   std::vector<benchmark_entry> entries;
+  std::optional<article_ref> article;
   source_span span;
 };
 
@@ -200,6 +228,19 @@ struct let_binding {
   identifier name;
   expr value;
   source_span span;
+};
+
+// A `message` string, split by the parser at its `{EXPRESSION}` holes: each hole is parsed in place, so its
+// spans point into the agreement file.
+struct message_piece {
+  std::string text;           // literal text, escapes and `{{` `}}` resolved (empty for a hole)
+  std::optional<expr> value;  // a `{EXPRESSION}` hole
+  source_span span;           // the piece as written (a hole: from `{` to `}`)
+};
+
+struct message_template {
+  string_literal text;  // the whole string; `value` is the text as written with escapes resolved
+  std::vector<message_piece> pieces;
 };
 
 struct rule_decl {
@@ -211,7 +252,9 @@ struct rule_decl {
   std::optional<expr> when;
   expr require;
   source_span require_span;  // the `require` clause
-  std::optional<string_literal> message;
+  std::optional<message_template> message;     // `message "…"`: English (and Dutch when no `message nl`)
+  std::optional<message_template> message_nl;  // `message nl "…"`
+  std::optional<article_ref> article;
   source_span span;
 };
 
