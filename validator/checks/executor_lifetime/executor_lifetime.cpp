@@ -21,7 +21,7 @@ text entry_text(const ast::task_decl& task, const ast::timeline_entry& entry) {
     return {fmt::format("task `{}` is executed by `{}` from {}", t, who, date_text(entry.from)),
             fmt::format("taak `{}` wordt vanaf {} uitgevoerd door `{}`", t, dutch_date(from), who)};
   return {fmt::format("task `{}` is returned to `{}` from {}", t, who, date_text(entry.from)),
-          fmt::format("taak `{}` is vanaf {} teruggenomen door `{}`", t, dutch_date(from), who)};
+          fmt::format("taak `{}` is vanaf {} teruggenomen en belegd bij `{}`", t, dutch_date(from), who)};
 }
 
 }  // namespace

@@ -40,8 +40,8 @@ void milestone_dates::check_plan(const plan_context& context, diagnostics& out) 
       d.notes.push_back({"an adopted plan cannot record what happened after its adoption",
                          "een vastgesteld plan kan niet vastleggen wat na de vaststelling is gebeurd"});
       if (late)
-        d.notes.push_back({fmt::format("it was also due on {}, before that date", plan_support::date(due)),
-                           fmt::format("bovendien moest zij uiterlijk op {} klaar zijn, vóór die datum", dutch_date(due))});
+        d.notes.push_back({fmt::format("that is also after its due date, {}", plan_support::date(due)),
+                           fmt::format("dat is bovendien na de uiterste datum van {}", dutch_date(due))});
       d.related.push_back(due_clause);
       d.help = text{"correct the date, or record the milestone in the first plan adopted after it was completed",
                     "verbeter de datum, of registreer de mijlpaal in het eerste plan dat na de voltooiing wordt "
@@ -56,9 +56,8 @@ void milestone_dates::check_plan(const plan_context& context, diagnostics& out) 
                       fmt::format("mijlpaal `{}` is op {} voltooid, {} dag{} na de uiterste datum van {}", id, on_nl,
                                   days, days == 1 ? "" : "en", dutch_date(due))});
     d.related.push_back(due_clause);
-    d.help = text{"check the date; when it is right, the milestone was late, and the parties may want to know why",
-                  "controleer de datum; klopt die, dan is de mijlpaal te laat gehaald en willen de partijen mogelijk "
-                  "weten waarom"};
+    d.help = text{"check the date; when it is right, explain the delay in the plan",
+                  "controleer de datum; klopt die, licht de vertraging dan toe in het plan"};
     out.push_back(std::move(d));
   }
 }

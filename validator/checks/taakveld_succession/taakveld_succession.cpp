@@ -93,22 +93,28 @@ void taakveld_succession::lint(const lint_context& context, diagnostics& out) co
                                         fmt::format("taak {} noemt taakveld {} tot en met {}, en geen van zijn opvolgers in "
                                                     "de BBV-lijst van {}",
                                                     t, c, before, range)});
-          d.notes.push_back(still && successors.size() == 1
-                                ? text{fmt::format("the task lists neither {} nor a successor for {}", c, year),
-                                       fmt::format("de taak noemt voor {} {} noch een opvolger", year, c)}
-                                : text{fmt::format("in {} the BBV list has {} in its place; the task lists none of them for {}",
-                                                   range, named.en, year),
-                                       fmt::format("in {} staan in de BBV-lijst {} op die plaats; de taak noemt er voor {} "
-                                                   "geen van",
-                                                   range, named.nl, year)});
+          if (still && successors.size() > 1)
+            d.notes.push_back({fmt::format("the BBV list of {} has {} for it", range, named.en),
+                               fmt::format("de BBV-lijst van {} kent daarvoor {}", range, named.nl)});
+          else if (!still)
+            d.notes.push_back({fmt::format("the BBV list of {} replaces it by {}", range, named.en),
+                               fmt::format("de BBV-lijst van {} vervangt die door {}", range, named.nl)});
+          const text where = still ? text{c, c} : named;
+          d.notes.push_back({fmt::format("a plan for {} cannot book this task's work on {} (`taakveld-mismatch`)", year,
+                                         where.en),
+                             fmt::format("een plan voor {} kan het werk van deze taak niet op {} boeken "
+                                         "(`taakveld-mismatch`)",
+                                         year, where.nl)});
           for (const auto& other : task->taakvelden)
             if (clause_covers(other, year)) {
               d.related.push_back({other.span, {fmt::format("what the task lists for {}", year),
                                                 fmt::format("wat de taak voor {} noemt", year)}});
               break;
             }
-          d.help = text{fmt::format("list {} for {} as well, or end the clause later", named.en, year),
-                        fmt::format("noem ook voor {} {}, of laat de regel later eindigen", year, named.nl)};
+          d.help = still ? text{fmt::format("list {} for {} too, for example by ending its clause later", c, year),
+                                fmt::format("noem {} ook voor {}, bijvoorbeeld door de regel later te laten eindigen", c,
+                                            year)}
+                         : text{fmt::format("list {} for {}", named.en, year), fmt::format("noem voor {} {}", year, named.nl)};
           out.push_back(std::move(d));
         }
       }
