@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -141,27 +142,41 @@ void contribution_agreed::lint(const lint_context& context, diagnostics& out) co
       out.push_back(std::move(d));
     }
 
+    // One pass in year order: the agreed amount of the year before each indexation is the stated amount for it,
+    // or the amount this pass computed for it, or unknown. (Linear: agreed_amount_for per year would not be.)
+    struct computed_year {
+      std::int64_t year = 0;
+      agreed_amount::status state = agreed_amount::status::unknown;
+      std::int64_t cents = 0;
+    };
+    std::optional<computed_year> last;
     for (const auto& [y, indexation] : indexed) {
+      computed_year before{y - 1};
+      if (const auto stated_before = stated.find(y - 1); stated_before != stated.end())
+        before = {y - 1, agreed_amount::status::known, stated_before->second->amount.cents};
+      else if (last && last->year == y - 1)
+        before = *last;
       const text rate = plan_support::percent(indexation->rate.value);
-      const agreed_amount before = agreed_amount_for(*contribution, y - 1);
+      std::optional<std::int64_t> result;
+      if (before.state == agreed_amount::status::known) result = indexed_cents(before.cents, indexation->rate.value);
+
       const auto own = stated.find(y);
       if (own != stated.end()) {
         // Both an amount and an indexation for one year: the amount counts; the two must tell the same story.
         const std::int64_t amount = own->second->amount.cents;
-        if (before.known()) {
-          const auto computed = indexed_cents(before.cents, indexation->rate.value);
-          if (computed && *computed == amount) continue;
-          const text result = computed ? plan_support::money(*computed) : too_large_en_nl;
-          const text written = plan_support::money(amount);
+        last = computed_year{y, agreed_amount::status::known, amount};
+        if (before.state == agreed_amount::status::known) {
+          if (result && *result == amount) continue;
+          const text outcome = result ? plan_support::money(*result) : too_large_en_nl;
+          const text written = plan_support::money(amount), base = plan_support::money(before.cents);
           auto d = finding(indexation->span,
                            {fmt::format("an indexation of {} for {} gives {}, but contribution `{}` states {} for {}",
-                                        rate.en, y, result.en, id, written.en, y),
+                                        rate.en, y, outcome.en, id, written.en, y),
                             fmt::format("een indexering van {} voor {} geeft {}, maar bijdrage `{}` legt voor {} {} vast",
-                                        rate.nl, y, result.nl, id, y, written.nl)});
+                                        rate.nl, y, outcome.nl, id, y, written.nl)});
           d.level = severity::warning;
-          const text how = plan_support::derivation(before);
-          d.notes.push_back({fmt::format("the amount for {}: {}", y - 1, how.en),
-                             fmt::format("het bedrag voor {}: {}", y - 1, how.nl)});
+          d.notes.push_back({fmt::format("the amount agreed for {} is {}", y - 1, base.en),
+                             fmt::format("het voor {} afgesproken bedrag is {}", y - 1, base.nl)});
           d.notes.push_back({"the stated amount counts", "het vastgelegde bedrag geldt"});
           d.related.push_back({own->second->span, {fmt::format("{} stated for {}", written.en, y),
                                                    fmt::format("{} vastgelegd voor {}", written.nl, y)}});
@@ -183,7 +198,13 @@ void contribution_agreed::lint(const lint_context& context, diagnostics& out) co
         }
         continue;
       }
+
+      if (before.state == agreed_amount::status::too_large) {
+        last = computed_year{y, agreed_amount::status::too_large};  // reported at the indexation that overflowed
+        continue;
+      }
       if (before.state == agreed_amount::status::unknown) {
+        last = computed_year{y, agreed_amount::status::unknown};
         // Report the gap once, at the first indexation after it: the ones after that build on this one.
         if (indexed.count(y - 1)) continue;
         auto d = finding(indexation->span,
@@ -200,15 +221,18 @@ void contribution_agreed::lint(const lint_context& context, diagnostics& out) co
         out.push_back(std::move(d));
         continue;
       }
-      // Overflow: reported at the indexation where the amount first stops fitting.
-      const agreed_amount here = agreed_amount_for(*contribution, y);
-      if (here.state != agreed_amount::status::too_large || here.steps.back().indexation != indexation) continue;
+      if (result) {
+        last = computed_year{y, agreed_amount::status::known, *result};
+        continue;
+      }
+      // The amount stops fitting here: said once, with the derivation that led to it.
+      last = computed_year{y, agreed_amount::status::too_large};
       auto d = finding(indexation->span,
                        {fmt::format("the indexation for {} makes the amount of contribution `{}` more than {}", y, id,
                                     too_large_en_nl.en),
                         fmt::format("door de indexering voor {} wordt het bedrag van bijdrage `{}` meer dan {}", y, id,
                                     too_large_en_nl.nl)});
-      const text how = plan_support::derivation(here);
+      const text how = plan_support::derivation(agreed_amount_for(*contribution, y));
       d.notes.push_back({"the agreed amount: " + how.en, "het afgesproken bedrag: " + how.nl});
       d.help = text{"correct the amount or the percentage", "verbeter het bedrag of het percentage"};
       out.push_back(std::move(d));

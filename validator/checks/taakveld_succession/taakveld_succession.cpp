@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -12,30 +13,26 @@ namespace akkoord::checks {
 
 namespace {
 
-// The book years the agreement's periods touch, in order (the years a plan can be written for).
-std::vector<int> agreement_years(const agreement_model& model) {
-  std::vector<int> years;
-  for (const auto* period : model.all<ast::period_decl>()) {
-    if (!is_valid(period->from.value()) || !is_valid(period->to.value())) continue;
-    for (int y = period->from.year; y <= period->to.year; ++y) years.push_back(y);
-  }
-  std::sort(years.begin(), years.end());
-  years.erase(std::unique(years.begin(), years.end()), years.end());
-  return years;
+// Whether a period with real dates touches the book year (the years a plan can be written for).
+bool covered(const std::vector<const ast::period_decl*>& periods, std::int64_t year) {
+  return std::any_of(periods.begin(), periods.end(), [&](const ast::period_decl* p) {
+    return is_valid(p->from.value()) && is_valid(p->to.value()) && p->from.year <= year && year <= p->to.year;
+  });
 }
 
 // Whether a clause covers a book year: its own `from`/`until`; a missing bound is open (a clause without
 // `from`/`until` applies to every year of the agreement's periods, and only those years are judged here).
-bool clause_covers(const ast::taakveld_clause& clause, int year) {
+bool clause_covers(const ast::taakveld_clause& clause, std::int64_t year) {
   return (!clause.from_year || clause.from_year->value <= year) && (!clause.until_year || year <= clause.until_year->value);
 }
 
-bool lists(const ast::task_decl& task, int year, std::string_view code) {
+// Every code a task lists for a book year.
+std::set<std::string_view> codes_for(const ast::task_decl& task, std::int64_t year) {
+  std::set<std::string_view> out;
   for (const auto& clause : task.taakvelden)
     if (clause_covers(clause, year))
-      for (const auto& c : clause.codes)
-        if (c.code == code) return true;
-  return false;
+      for (const auto& c : clause.codes) out.insert(c.code);
+  return out;
 }
 
 std::string list_years(const taakveld_list& list) {
@@ -46,36 +43,34 @@ std::string list_years(const taakveld_list& list) {
 
 void taakveld_succession::lint(const lint_context& context, diagnostics& out) const {
   const auto& catalog = context.taakvelden;
-  const std::vector<int> years = agreement_years(context.agreement);
+  const auto periods = context.agreement.all<ast::period_decl>();
 
   for (const auto* task : context.agreement.all<ast::task_decl>()) {
-    // Each change of year the agreement covers: a code listed for the year before and not for this one.
-    for (std::size_t i = 1; i < years.size(); ++i) {
-      const int year = years[i], before = years[i] - 1;
-      if (years[i - 1] != before) continue;  // a gap between periods: no plan links the two years
-      const taakveld_list* list = catalog.for_year(year);
+    // A code can only drop out where a clause ends: the year after each `until` is the one to look at (so the
+    // work is linear in the clauses, whatever the years the periods span).
+    std::set<std::int64_t> changes;
+    for (const auto& clause : task->taakvelden)
+      if (clause.until_year && clause.until_year->value < INT32_MAX) changes.insert(clause.until_year->value + 1);
+    for (const std::int64_t year : changes) {
+      const std::int64_t before = year - 1;
+      // Both years must be ones a plan can be written for.
+      if (!covered(periods, before) || !covered(periods, year)) continue;
+      const taakveld_list* list = catalog.for_year(static_cast<int>(year));
       if (list == nullptr) continue;
+      const auto listed = codes_for(*task, year);
+      std::set<std::string_view> reported;  // once per code, at its first place for the year before
       for (const auto& clause : task->taakvelden) {
         if (!clause_covers(clause, before)) continue;
         for (const auto& code : clause.codes) {
-          if (lists(*task, year, code.code)) continue;
-          // The first clause listing the code for the year before is where it is reported (once per change).
-          const ast::taakveld_code* first = nullptr;
-          for (const auto& other : task->taakvelden)
-            if (clause_covers(other, before))
-              for (const auto& c : other.codes)
-                if (c.code == code.code && first == nullptr) first = &c;
-          if (first != &code) continue;
-
+          if (listed.count(code.code) || !reported.insert(code.code).second) continue;
           // What the BBV list of `year` has in its place: the code itself (with codes new there that extend it),
           // or the codes that replaced it. Nothing: the code was abolished, and dropping it is right.
           std::vector<std::string> successors;
           if (list->find(code.code)) successors.push_back(code.code);
-          for (const auto* t : catalog.replacements(code.code, year))
+          for (const auto* t : catalog.replacements(code.code, static_cast<int>(year)))
             if (std::find(successors.begin(), successors.end(), t->code) == successors.end()) successors.push_back(t->code);
           if (successors.empty()) continue;
-          if (std::any_of(successors.begin(), successors.end(),
-                          [&](const std::string& s) { return lists(*task, year, s); }))
+          if (std::any_of(successors.begin(), successors.end(), [&](const std::string& s) { return listed.count(s) > 0; }))
             continue;
 
           const std::string c = quoted(code.code), t = quoted(task->id.name), range = list_years(*list);
