@@ -1,6 +1,7 @@
 #include "executor_lifetime/executor_lifetime.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -37,8 +38,27 @@ void executor_lifetime::lint(const lint_context& context, diagnostics& out) cons
       return a->from.value() < b->from.value();
     });
 
+    // Entries timeline-order reports (out of order, or returned before the first assignment) have a wrong date
+    // already: one mistake, one finding.
+    std::set<const ast::timeline_entry*> misplaced;
+    const ast::timeline_entry* previous = nullptr;
+    const ast::timeline_entry* first_assignment = nullptr;
+    for (const auto& entry : task->timeline) {
+      if (!is_valid(entry.from.value())) continue;
+      if (previous && !(previous->from.value() < entry.from.value())) misplaced.insert(&entry);
+      previous = &entry;
+      if (entry.what == ast::timeline_entry::kind::executed_by &&
+          (!first_assignment || entry.from.value() < first_assignment->from.value()))
+        first_assignment = &entry;
+    }
+    for (const auto& entry : task->timeline)
+      if (entry.what == ast::timeline_entry::kind::returned_to &&
+          (!first_assignment || entry.from.value() < first_assignment->from.value()))
+        misplaced.insert(&entry);
+
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const ast::timeline_entry& entry = *entries[i];
+      if (misplaced.count(&entry)) continue;
       // Only executors have a lifetime; a party (returned_to a municipality) always exists. Unknown names are
       // undefined-reference's.
       const auto found = model.executors.find(entry.who.name);
