@@ -12,7 +12,8 @@ namespace akkoord::checks {
 
 namespace {
 
-const text too_large_en_nl{"EUR 92,233,720,368,547,758.07", "€ 92.233.720.368.547.758,07"};
+// The largest amount cents can hold, as messages write it.
+const text largest_amount{"EUR 92,233,720,368,547,758.07", "€ 92.233.720.368.547.758,07"};
 
 // "2024 and 2025" / "2024 en 2025"
 text years_text(std::vector<std::int64_t> years) {
@@ -59,8 +60,10 @@ void contribution_agreed::check_plan(const plan_context& context, diagnostics& o
     for (const auto& amount : contribution.amounts) stated.push_back(amount.year.value);
     for (const auto& indexation : contribution.indexations) indexed.push_back(indexation.year.value);
     const text stated_years = years_text(stated);
-    text note{fmt::format("`{}` states amounts for {}", id, stated_years.en),
-              fmt::format("`{}` legt bedragen vast voor {}", id, stated_years.nl)};
+    text note = stated.empty() ? text{fmt::format("`{}` states no yearly amounts", id),
+                                      fmt::format("`{}` legt geen jaarbedragen vast", id)}
+                               : text{fmt::format("`{}` states amounts for {}", id, stated_years.en),
+                                      fmt::format("`{}` legt bedragen vast voor {}", id, stated_years.nl)};
     if (!indexed.empty()) {
       const text indexed_years = years_text(indexed);
       note.en += fmt::format(" and indexations for {}", indexed_years.en);
@@ -77,9 +80,9 @@ void contribution_agreed::check_plan(const plan_context& context, diagnostics& o
   if (agreed.state == agreed_amount::status::too_large) {
     auto d = finding(p.span(p.total->span),
                      {fmt::format("the amount of `{}` agreed for {} could not be computed: it is more than {}", id, *year,
-                                  too_large_en_nl.en),
+                                  largest_amount.en),
                       fmt::format("het voor {} afgesproken bedrag van `{}` kon niet worden berekend: het is meer dan {}",
-                                  *year, id, too_large_en_nl.nl)});
+                                  *year, id, largest_amount.nl)});
     d.level = severity::warning;
     const text how = plan_support::derivation(agreed);
     d.notes.push_back({"the agreed amount: " + how.en, "het afgesproken bedrag: " + how.nl});
@@ -167,7 +170,7 @@ void contribution_agreed::lint(const lint_context& context, diagnostics& out) co
         last = computed_year{y, agreed_amount::status::known, amount};
         if (before.state == agreed_amount::status::known) {
           if (result && *result == amount) continue;
-          const text outcome = result ? plan_support::money(*result) : too_large_en_nl;
+          const text outcome = result ? plan_support::money(*result) : largest_amount;
           const text written = plan_support::money(amount), base = plan_support::money(before.cents);
           auto d = finding(indexation->span,
                            {fmt::format("an indexation of {} for {} gives {}, but contribution `{}` states {} for {}",
@@ -229,9 +232,9 @@ void contribution_agreed::lint(const lint_context& context, diagnostics& out) co
       last = computed_year{y, agreed_amount::status::too_large};
       auto d = finding(indexation->span,
                        {fmt::format("the indexation for {} makes the amount of contribution `{}` more than {}", y, id,
-                                    too_large_en_nl.en),
+                                    largest_amount.en),
                         fmt::format("door de indexering voor {} wordt het bedrag van bijdrage `{}` meer dan {}", y, id,
-                                    too_large_en_nl.nl)});
+                                    largest_amount.nl)});
       const text how = plan_support::derivation(agreed_amount_for(*contribution, y));
       d.notes.push_back({"the agreed amount: " + how.en, "het afgesproken bedrag: " + how.nl});
       d.help = text{"correct the amount or the percentage", "verbeter het bedrag of het percentage"};
