@@ -168,4 +168,37 @@ text list_of(const std::vector<std::string>& items) {
   return out;
 }
 
+text derivation(const agreed_amount& amount) {
+  if (amount.stated == nullptr) return {};
+  const auto year = amount.stated->year.value;
+  const text start = money(amount.stated->amount.cents);
+  text out{start.en + " stated for " + std::to_string(year), start.nl + " vastgelegd voor " + std::to_string(year)};
+  for (std::size_t i = 0; i < amount.steps.size(); ++i) {
+    const auto& step = amount.steps[i];
+    const text rate = percent(step.indexation->rate.value);
+    const std::string step_year = std::to_string(step.indexation->year.value);
+    const bool fits = !(amount.state == agreed_amount::status::too_large && i + 1 == amount.steps.size());
+    const text result = fits ? money(step.cents) : text{"more than EUR 92,233,720,368,547,758.07",
+                                                        "meer dan € 92.233.720.368.547.758,07"};
+    out.en += (i == 0 ? ", indexed by " : ", by ") + rate.en + " for " + step_year + " to " + result.en;
+    out.nl += (i == 0 ? ", geïndexeerd met " : ", met ") + rate.nl + " voor " + step_year + " tot " + result.nl;
+  }
+  return out;
+}
+
+std::vector<label> derivation_clauses(const agreed_amount& amount) {
+  std::vector<label> out;
+  if (amount.stated == nullptr) return out;
+  const text start = money(amount.stated->amount.cents);
+  const std::string year = std::to_string(amount.stated->year.value);
+  out.push_back({amount.stated->span, {start.en + " stated for " + year, start.nl + " vastgelegd voor " + year}});
+  for (const auto& step : amount.steps) {
+    const text rate = percent(step.indexation->rate.value);
+    const std::string step_year = std::to_string(step.indexation->year.value);
+    out.push_back({step.indexation->span, {"indexation of " + rate.en + " for " + step_year,
+                                           "indexering van " + rate.nl + " voor " + step_year}});
+  }
+  return out;
+}
+
 }  // namespace akkoord::plan_support

@@ -10,6 +10,7 @@
 #include "akkoord/date.hpp"
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/exact.hpp"
+#include "akkoord/validator/agreed_amount.hpp"
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/plan.hpp"
 
@@ -81,6 +82,12 @@ text number(decimal d);
 text percent(decimal d);
 // "2025-07-01" in both languages
 std::string date(civil_date d);
+
+// How an agreed amount was derived: "EUR 20,000,000.00 stated for 2024" or, indexed, "EUR 20,000,000.00 stated
+// for 2024, indexed by 2% for 2025 to EUR 20,400,000.00, by 1.5% for 2026 to EUR 20,706,000.00".
+text derivation(const agreed_amount& amount);
+// The clauses an agreed amount rests on, as related locations: the stated amount, then each indexation.
+std::vector<label> derivation_clauses(const agreed_amount& amount);
 
 // "did you mean `x`?" over the candidates (a map's keys or strings), or nullopt.
 template <class Range>

@@ -6,15 +6,18 @@
 #include "above_benchmark/above_benchmark.hpp"
 #include "activity_dates/activity_dates.hpp"
 #include "adoption/adoption.hpp"
+#include "contribution_agreed/contribution_agreed.hpp"
 #include "contribution_mismatch/contribution_mismatch.hpp"
 #include "dsl_syntax/dsl_syntax.hpp"
 #include "duplicate_definition/duplicate_definition.hpp"
 #include "duplicate_id/duplicate_id.hpp"
+#include "executor_lifetime/executor_lifetime.hpp"
 #include "fte_hours_mismatch/fte_hours_mismatch.hpp"
 #include "include_error/include_error.hpp"
 #include "invalid_amount/invalid_amount.hpp"
 #include "invalid_date/invalid_date.hpp"
 #include "invalid_type/invalid_type.hpp"
+#include "milestone_dates/milestone_dates.hpp"
 #include "milestone_overdue/milestone_overdue.hpp"
 #include "missing_basic_service/missing_basic_service.hpp"
 #include "missing_field/missing_field.hpp"
@@ -27,6 +30,7 @@
 #include "saving_not_realised/saving_not_realised.hpp"
 #include "suppression/suppression.hpp"
 #include "taakveld_mismatch/taakveld_mismatch.hpp"
+#include "taakveld_succession/taakveld_succession.hpp"
 #include "timeline_order/timeline_order.hpp"
 #include "toml_syntax/toml_syntax.hpp"
 #include "undefined_reference/undefined_reference.hpp"
@@ -56,15 +60,18 @@ std::span<const check* const> all_checks() {
       instance<checks::above_benchmark>(),
       instance<checks::activity_dates>(),
       instance<checks::adoption>(),
+      instance<checks::contribution_agreed>(),
       instance<checks::contribution_mismatch>(),
       instance<checks::dsl_syntax>(),
       instance<checks::duplicate_definition>(),
       instance<checks::duplicate_id>(),
+      instance<checks::executor_lifetime>(),
       instance<checks::fte_hours_mismatch>(),
       instance<checks::include_error>(),
       instance<checks::invalid_amount>(),
       instance<checks::invalid_date>(),
       instance<checks::invalid_type>(),
+      instance<checks::milestone_dates>(),
       instance<checks::milestone_overdue>(),
       instance<checks::missing_basic_service>(),
       instance<checks::missing_field>(),
@@ -77,6 +84,7 @@ std::span<const check* const> all_checks() {
       instance<checks::saving_not_realised>(),
       instance<checks::suppression>(),
       instance<checks::taakveld_mismatch>(),
+      instance<checks::taakveld_succession>(),
       instance<checks::timeline_order>(),
       instance<checks::toml_syntax>(),
       instance<checks::undefined_reference>(),

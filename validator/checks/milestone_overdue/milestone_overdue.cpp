@@ -17,6 +17,8 @@ void milestone_overdue::check_plan(const plan_context& context, diagnostics& out
   for (const auto* milestone : context.agreement.all<ast::milestone_decl>()) {
     const civil_date due = milestone->due.value();
     if (!is_valid(due) || plan_support::last_day(*year) < due) continue;
+    // A plan adopted before the due date could not record the milestone (recording it is milestone-dates').
+    if (adopted && p.adopted && p.adopted->value < due) continue;
     const std::string& id = milestone->id.name;
     // an entry without `completed` is `missing-field`: one finding is enough
     if (std::any_of(p.milestones.begin(), p.milestones.end(),

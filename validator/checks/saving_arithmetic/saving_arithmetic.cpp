@@ -1,6 +1,7 @@
 #include "saving_arithmetic/saving_arithmetic.hpp"
 
 #include "check_support.hpp"
+#include "plan_support.hpp"
 
 namespace akkoord::checks {
 
@@ -22,13 +23,9 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
     const std::string id = quoted(saving->id.name);
     const std::string base_year = quoted(std::to_string(saving->base->value));
 
-    const ast::contribution_amount* base = nullptr;
-    for (const auto& amount : contribution->second->amounts)
-      if (amount.year.value == saving->base->value) {
-        base = &amount;
-        break;
-      }
-    if (base == nullptr) {
+    // The base year's agreed amount: stated, or indexed from a stated year (agreed_amount.hpp).
+    const agreed_amount base = agreed_amount_for(*contribution->second, saving->base->value);
+    if (base.state == agreed_amount::status::unknown) {
       const std::string on = quoted(saving->on->name);
       auto d = finding(saving->base->span,
                        {"saving " + id + " is based on " + base_year + ", but contribution " + on +
@@ -45,12 +42,15 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
 
     const decimal rate = saving->rate->value;
     const std::int64_t stated = saving->amount->cents;
-    const auto computed = percent_of_cents(rate, base->amount.cents);
+    // An indexed base that does not fit is reported by contribution-agreed at the indexation.
+    if (!base.known()) continue;
+    const std::int64_t base_cents = base.cents;
+    const auto computed = percent_of_cents(rate, base_cents);
     if (!computed) {
       auto d = finding(saving->rate->span,
-                       {percent(rate, money_style::en) + " of " + money(base->amount.cents, money_style::en) +
+                       {percent(rate, money_style::en) + " of " + money(base_cents, money_style::en) +
                             " is too large to compute",
-                        percent(rate, money_style::nl) + " van " + money(base->amount.cents, money_style::nl) +
+                        percent(rate, money_style::nl) + " van " + money(base_cents, money_style::nl) +
                             " is te groot om te berekenen"});
       out.push_back(std::move(d));
       continue;
@@ -58,13 +58,17 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
     if (*computed == stated) continue;
     auto d = finding(saving->amount->span,
                      {percent(rate, money_style::en) + " of the base amount " +
-                          money(base->amount.cents, money_style::en) + " (" + base_year + ") is " +
+                          money(base_cents, money_style::en) + " (" + base_year + ") is " +
                           money(*computed, money_style::en) + ", not the stated " + money(stated, money_style::en),
                       percent(rate, money_style::nl) + " van het basisbedrag " +
-                          money(base->amount.cents, money_style::nl) + " (" + base_year + ") is " +
+                          money(base_cents, money_style::nl) + " (" + base_year + ") is " +
                           money(*computed, money_style::nl) + ", niet het vermelde " + money(stated, money_style::nl)});
     d.related.push_back({saving->rate->span, {"the rate", "het percentage"}});
-    d.related.push_back({base->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year}});
+    if (base.steps.empty()) {
+      d.related.push_back({base.stated->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year}});
+    } else {  // indexed: the stated amount and the indexations it rests on
+      for (auto& clause : plan_support::derivation_clauses(base)) d.related.push_back(std::move(clause));
+    }
     d.help = text{"set `amount` to " + money(*computed, money_style::en) + ", or correct `rate`",
                   "zet `amount` op " + money(*computed, money_style::nl) + ", of verbeter `rate`"};
     out.push_back(std::move(d));
