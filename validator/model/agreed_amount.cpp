@@ -79,7 +79,9 @@ std::vector<saving_group> savings_in_force(const agreement_model& agreement, con
   for (auto& [base_year, group] : by_base) {
     group.base = agreed_amount_for(contribution, base_year);
     if (group.base.state == agreed_amount::status::known) {
-      std::optional<std::int64_t> limit = group.base.cents;
+      // A plain value and a flag, not an optional: GCC 12 cannot see that an optional here is always set.
+      std::int64_t limit = group.base.cents;
+      bool fits = true;
       for (const auto* saving : group.savings) {
         std::optional<std::int64_t> cut;
         if (saving->amount)
@@ -89,10 +91,12 @@ std::vector<saving_group> savings_in_force(const agreement_model& agreement, con
         else
           cut = 0;  // neither: the parser reports it
         group.cuts.push_back(cut.value_or(0));
-        if (limit) limit = cut ? checked_sub(*limit, *cut) : std::nullopt;
+        const std::optional<std::int64_t> rest = cut ? checked_sub(limit, *cut) : std::nullopt;
+        fits = fits && rest.has_value();
+        if (rest) limit = *rest;
       }
-      group.state = limit ? saving_group::status::known : saving_group::status::too_large;
-      group.limit = limit.value_or(0);
+      group.state = fits ? saving_group::status::known : saving_group::status::too_large;
+      group.limit = fits ? limit : 0;
     } else {
       group.state = group.base.state == agreed_amount::status::too_large ? saving_group::status::too_large
                                                                         : saving_group::status::base_unknown;
