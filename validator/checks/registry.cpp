@@ -10,6 +10,7 @@
 #include "dsl_syntax/dsl_syntax.hpp"
 #include "duplicate_definition/duplicate_definition.hpp"
 #include "duplicate_id/duplicate_id.hpp"
+#include "executor_not_serving/executor_not_serving.hpp"
 #include "fte_hours_mismatch/fte_hours_mismatch.hpp"
 #include "include_error/include_error.hpp"
 #include "invalid_amount/invalid_amount.hpp"
@@ -26,6 +27,7 @@
 #include "saving_arithmetic/saving_arithmetic.hpp"
 #include "saving_not_realised/saving_not_realised.hpp"
 #include "suppression/suppression.hpp"
+#include "task_not_for_municipality/task_not_for_municipality.hpp"
 #include "taakveld_mismatch/taakveld_mismatch.hpp"
 #include "timeline_order/timeline_order.hpp"
 #include "toml_syntax/toml_syntax.hpp"
@@ -36,6 +38,7 @@
 #include "unknown_taakveld/unknown_taakveld.hpp"
 #include "unused_definition/unused_definition.hpp"
 #include "wrong_executor/wrong_executor.hpp"
+#include "wrong_payer/wrong_payer.hpp"
 #include "wrong_responsible/wrong_responsible.hpp"
 #include "year_outside_agreement/year_outside_agreement.hpp"
 
@@ -60,6 +63,7 @@ std::span<const check* const> all_checks() {
       instance<checks::dsl_syntax>(),
       instance<checks::duplicate_definition>(),
       instance<checks::duplicate_id>(),
+      instance<checks::executor_not_serving>(),
       instance<checks::fte_hours_mismatch>(),
       instance<checks::include_error>(),
       instance<checks::invalid_amount>(),
@@ -77,6 +81,7 @@ std::span<const check* const> all_checks() {
       instance<checks::saving_not_realised>(),
       instance<checks::suppression>(),
       instance<checks::taakveld_mismatch>(),
+      instance<checks::task_not_for_municipality>(),
       instance<checks::timeline_order>(),
       instance<checks::toml_syntax>(),
       instance<checks::undefined_reference>(),
@@ -86,6 +91,7 @@ std::span<const check* const> all_checks() {
       instance<checks::unknown_taakveld>(),
       instance<checks::unused_definition>(),
       instance<checks::wrong_executor>(),
+      instance<checks::wrong_payer>(),
       instance<checks::wrong_responsible>(),
       instance<checks::year_outside_agreement>(),
   };
