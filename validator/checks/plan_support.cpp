@@ -42,6 +42,28 @@ const ast::task_decl* task_of(const agreement_model& agreement, const plan_activ
   return it == agreement.tasks.end() ? nullptr : it->second;
 }
 
+const std::string* municipality_of(const agreement_model& agreement, const plan& p) {
+  if (!p.municipality || !agreement.parties.contains(p.municipality->value)) return nullptr;
+  return &p.municipality->value;
+}
+
+bool task_is_for(const ast::task_decl& task, std::string_view party) {
+  if (!task.for_parties.empty())
+    return std::any_of(task.for_parties.begin(), task.for_parties.end(),
+                       [&](const ast::identifier& id) { return id.name == party; });
+  return !task.responsible || task.responsible->name == party;
+}
+
+bool belongs_in(const agreement_model& agreement, const plan& p, const ast::task_decl& task) {
+  const std::string* municipality = municipality_of(agreement, p);
+  return municipality == nullptr || task_is_for(task, *municipality);
+}
+
+bool paid_by_municipality(const agreement_model& agreement, const plan& p, const ast::contribution_decl& contribution) {
+  const std::string* municipality = municipality_of(agreement, p);
+  return municipality == nullptr || !contribution.payer || contribution.payer->name == *municipality;
+}
+
 namespace {
 
 const ast::executor_decl* executor_named(const agreement_model& agreement, std::string_view id) {

@@ -45,6 +45,25 @@ std::optional<day_range> activity_days(const plan_activity& a, std::optional<int
 
 // The task an activity names, when it is declared.
 const ast::task_decl* task_of(const agreement_model& agreement, const plan_activity& a);
+// Whether a task's `taakveld` clause applies to a book year (`from`/`until` both included; absent: open).
+inline bool applies_in(const ast::taakveld_clause& clause, int year) {
+  return (!clause.from_year || clause.from_year->value <= year) && (!clause.until_year || year <= clause.until_year->value);
+}
+
+// ---- parties ------------------------------------------------------------------------------------------
+
+// The plan's municipality when it is a declared party; nullptr when absent or undeclared (`missing-field`,
+// `unknown-reference`).
+const std::string* municipality_of(const agreement_model& agreement, const plan& p);
+// Whether the task belongs in the plans of `party`: a party of its `for` clause; without `for`, its
+// `responsible` party; with neither, every party.
+bool task_is_for(const ast::task_decl& task, std::string_view party);
+// Whether the task belongs in this plan (`task-not-for-municipality` otherwise, which the other checks of the
+// activity's parties leave the word to). True when the municipality is unknown: nothing to judge by.
+bool belongs_in(const agreement_model& agreement, const plan& p, const ast::task_decl& task);
+// Whether the plan's municipality pays the contribution (`wrong-payer` otherwise, which the checks of the
+// contribution's money leave the word to). True when the municipality or the payer is unknown.
+bool paid_by_municipality(const agreement_model& agreement, const plan& p, const ast::contribution_decl& contribution);
 
 // Whether an activity's `executor` (an executor or party id) is `who` of a timeline entry: the same id, or
 // an executor that is `part_of` that party (a kernorganisatie is part of its municipality), either way.

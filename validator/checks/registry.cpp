@@ -12,6 +12,7 @@
 #include "duplicate_definition/duplicate_definition.hpp"
 #include "duplicate_id/duplicate_id.hpp"
 #include "executor_lifetime/executor_lifetime.hpp"
+#include "executor_not_serving/executor_not_serving.hpp"
 #include "fte_hours_mismatch/fte_hours_mismatch.hpp"
 #include "include_error/include_error.hpp"
 #include "invalid_amount/invalid_amount.hpp"
@@ -29,6 +30,7 @@
 #include "saving_arithmetic/saving_arithmetic.hpp"
 #include "saving_not_realised/saving_not_realised.hpp"
 #include "suppression/suppression.hpp"
+#include "task_not_for_municipality/task_not_for_municipality.hpp"
 #include "taakveld_mismatch/taakveld_mismatch.hpp"
 #include "taakveld_succession/taakveld_succession.hpp"
 #include "timeline_order/timeline_order.hpp"
@@ -40,6 +42,7 @@
 #include "unknown_taakveld/unknown_taakveld.hpp"
 #include "unused_definition/unused_definition.hpp"
 #include "wrong_executor/wrong_executor.hpp"
+#include "wrong_payer/wrong_payer.hpp"
 #include "wrong_responsible/wrong_responsible.hpp"
 #include "year_outside_agreement/year_outside_agreement.hpp"
 
@@ -66,6 +69,7 @@ std::span<const check* const> all_checks() {
       instance<checks::duplicate_definition>(),
       instance<checks::duplicate_id>(),
       instance<checks::executor_lifetime>(),
+      instance<checks::executor_not_serving>(),
       instance<checks::fte_hours_mismatch>(),
       instance<checks::include_error>(),
       instance<checks::invalid_amount>(),
@@ -85,6 +89,7 @@ std::span<const check* const> all_checks() {
       instance<checks::suppression>(),
       instance<checks::taakveld_mismatch>(),
       instance<checks::taakveld_succession>(),
+      instance<checks::task_not_for_municipality>(),
       instance<checks::timeline_order>(),
       instance<checks::toml_syntax>(),
       instance<checks::undefined_reference>(),
@@ -94,6 +99,7 @@ std::span<const check* const> all_checks() {
       instance<checks::unknown_taakveld>(),
       instance<checks::unused_definition>(),
       instance<checks::wrong_executor>(),
+      instance<checks::wrong_payer>(),
       instance<checks::wrong_responsible>(),
       instance<checks::year_outside_agreement>(),
   };

@@ -11,6 +11,8 @@ void contribution_mismatch::check_plan(const plan_context& context, diagnostics&
   const plan_figures& figures = context.figures;
   if (!p.contribution_id || !p.total || figures.contribution == nullptr || figures.payee.empty()) return;
   const ast::contribution_decl& contribution = *figures.contribution;
+  // another municipality's contribution is `wrong-payer`: its budgets are not this plan's to compare
+  if (!plan_support::paid_by_municipality(context.agreement, p, contribution)) return;
   const std::string& payee = figures.payee;
   const label clause{contribution.payee->span, {fmt::format("`{}` is paid to `{}`", contribution.id.name, payee),
                                                 fmt::format("`{}` wordt betaald aan `{}`", contribution.id.name, payee)}};

@@ -15,6 +15,9 @@ void missing_basic_service::check_plan(const plan_context& context, diagnostics&
   if (!year) return;
   const auto periods = plan_support::periods_covering(context.agreement, *year);
   if (periods.empty()) return;
+  // whose plan this is decides which basic tasks it must carry: unknown, it is `missing-field` or `unknown-reference`
+  const std::string* municipality = plan_support::municipality_of(context.agreement, p);
+  if (municipality == nullptr) return;
 
   std::unordered_set<std::string_view> planned;  // tasks with at least one activity: one pass, no search per task
   planned.reserve(p.activities.size());
@@ -23,6 +26,7 @@ void missing_basic_service::check_plan(const plan_context& context, diagnostics&
 
   for (const auto* task : context.agreement.all<ast::task_decl>()) {
     if (task->basic_during.empty() || planned.contains(task->id.name)) continue;
+    if (!plan_support::task_is_for(*task, *municipality)) continue;  // basic in the plans of its own parties only
     const ast::period_decl* basic_in = nullptr;
     for (const auto& period_id : task->basic_during) {
       const auto covering = std::find_if(periods.begin(), periods.end(),

@@ -16,6 +16,7 @@ void returned_competence::check_plan(const plan_context& context, diagnostics& o
     const ast::task_decl* task = plan_support::task_of(agreement, a);
     const auto days = plan_support::activity_days(a, year);
     if (task == nullptr || !days || days->to < days->from) continue;
+    if (!plan_support::belongs_in(agreement, p, *task)) continue;  // `task-not-for-municipality` has the word
     const std::string& executor = a.executor->value;
 
     // The first stretch of the activity's days on which the task was returned from this executor.

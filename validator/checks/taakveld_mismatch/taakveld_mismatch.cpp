@@ -6,13 +6,7 @@
 
 namespace akkoord::checks {
 
-namespace {
-
-bool applies_in(const ast::taakveld_clause& clause, int year) {
-  return (!clause.from_year || clause.from_year->value <= year) && (!clause.until_year || year <= clause.until_year->value);
-}
-
-}  // namespace
+using plan_support::applies_in;
 
 void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out) const {
   const plan& p = context.plan;
@@ -41,7 +35,9 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
     for (const auto& clause : task->taakvelden) {
       if (!applies_in(clause, *year)) continue;
       clauses.push_back(&clause);
-      for (const auto& code : clause.codes) codes.push_back(code.code);
+      // advise only codes of this year's BBV list: any other would be `unknown-taakveld` once written
+      for (const auto& code : clause.codes)
+        if (list == nullptr || list->find(code.code)) codes.push_back(code.code);
     }
 
     const std::string& code = a.taakveld->value;
@@ -53,7 +49,14 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
       d.related.push_back({clause->span, {fmt::format("the taakvelden of `{}`", task_id),
                                           fmt::format("de taakvelden van `{}`", task_id)}});
     const text allowed = plan_support::list_of(codes);
-    if (codes.size() == 1)
+    if (codes.empty())
+      d.help = text{fmt::format("none of the taakvelden of `{}` for {} is a BBV taakveld in {}: correct them in the "
+                                "agreement (`akkoord lint` names them)",
+                                task_id, *year, *year),
+                    fmt::format("geen van de taakvelden van `{}` voor {} is een BBV-taakveld in {}: corrigeer ze in de "
+                                "overeenkomst (`akkoord lint` noemt ze)",
+                                task_id, *year, *year)};
+    else if (codes.size() == 1)
       d.help = text{fmt::format("use {}, or plan the work under the task it belongs to", allowed.en),
                     fmt::format("gebruik {}, of plan het werk onder de taak waar het bij hoort", allowed.nl)};
     else

@@ -1,5 +1,9 @@
 // unknown-taakveld, plan side: an activity's `taakveld` must be a code of the BBV list of the plan's book
-// year. The message names the years the code is valid in and the codes of the plan's year that replaced it.
+// year. The message names the years the code is valid in; the help names the codes to use instead: of the
+// codes that replaced it, those its task lists for the year, else the task's codes for the year, so that
+// following the advice never gives `taakveld-mismatch`.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "plan_support.hpp"
@@ -10,6 +14,40 @@ namespace akkoord::checks {
 namespace {
 
 std::string years_of(const taakveld_list& list) { return fmt::format("{}–{}", list.first_year, list.last_year); }
+
+// What the task lists for a book year: its clauses for the year and those of their codes that the year's BBV
+// list has (a code it lacks would be this same finding once written).
+struct task_codes {
+  std::vector<const ast::taakveld_clause*> clauses;
+  std::vector<const taakveld*> valid;
+};
+
+task_codes codes_of(const ast::task_decl& task, int year, const taakveld_list& list) {
+  task_codes out;
+  for (const auto& clause : task.taakvelden) {
+    if (!plan_support::applies_in(clause, year)) continue;
+    out.clauses.push_back(&clause);
+    for (const auto& code : clause.codes) {
+      const taakveld* t = list.find(code.code);
+      if (t != nullptr && std::find(out.valid.begin(), out.valid.end(), t) == out.valid.end()) out.valid.push_back(t);
+    }
+  }
+  return out;
+}
+
+// "in 2025 use `6.60` (Hulpmiddelen …)" / "in 2025 use one of `a` and `b`", with what the codes are.
+text use_codes(const std::vector<const taakveld*>& codes, int year, const text& what) {
+  if (codes.size() == 1) {
+    const taakveld& t = *codes.front();
+    return {fmt::format("in {} use `{}` ({}){}", year, t.code, t.name, what.en),
+            fmt::format("gebruik in {} `{}` ({}){}", year, t.code, t.name, what.nl)};
+  }
+  std::vector<std::string> names;
+  for (const auto* t : codes) names.push_back(t->code);
+  const text one_of = plan_support::list_of(names);
+  return {fmt::format("in {} use one of {}{}", year, one_of.en, what.en),
+          fmt::format("gebruik in {} een van {}{}", year, one_of.nl, what.nl)};
+}
 
 }  // namespace
 
@@ -42,16 +80,34 @@ void unknown_taakveld::check_plan(const plan_context& context, diagnostics& out)
                          fmt::format("`{}` is een taakveld in {}", code, nl)});
     }
     const auto replaced_by = context.taakvelden.replacements(code, *year);
-    if (replaced_by.size() == 1) {
-      const taakveld& t = *replaced_by.front();
-      d.help = text{fmt::format("in {} use `{}` ({})", *year, t.code, t.name),
-                    fmt::format("gebruik in {} `{}` ({})", *year, t.code, t.name)};
+    const ast::task_decl* task = plan_support::task_of(context.agreement, a);
+    const task_codes of_task = task != nullptr ? codes_of(*task, *year, *list) : task_codes{};
+    if (!of_task.clauses.empty()) {
+      // The task states its codes for this year: advise only those (`taakveld-mismatch` judges any other).
+      const std::string& task_id = task->id.name;
+      for (const auto* clause : of_task.clauses)
+        d.related.push_back({clause->span, {fmt::format("the taakvelden of `{}` in {}", task_id, *year),
+                                            fmt::format("de taakvelden van `{}` in {}", task_id, *year)}});
+      std::vector<const taakveld*> advice;
+      for (const auto* t : replaced_by)
+        if (std::find(of_task.valid.begin(), of_task.valid.end(), t) != of_task.valid.end()) advice.push_back(t);
+      if (!advice.empty()) {
+        d.help = use_codes(advice, *year, {});
+      } else if (!of_task.valid.empty()) {
+        const bool one = of_task.valid.size() == 1;
+        d.help = use_codes(of_task.valid, *year,
+                           {fmt::format(", the {} of task `{}` that year", one ? "taakveld" : "taakvelden", task_id),
+                            fmt::format(", {} van taak `{}` in dat jaar", one ? "het taakveld" : "de taakvelden", task_id)});
+      } else {
+        d.help = text{fmt::format("none of the taakvelden of `{}` for {} is a BBV taakveld in {}: correct them in the "
+                                  "agreement (`akkoord lint` names them)",
+                                  task_id, *year, *year),
+                      fmt::format("geen van de taakvelden van `{}` voor {} is een BBV-taakveld in {}: corrigeer ze in "
+                                  "de overeenkomst (`akkoord lint` noemt ze)",
+                                  task_id, *year, *year)};
+      }
     } else if (!replaced_by.empty()) {
-      std::vector<std::string> codes;
-      for (const auto* t : replaced_by) codes.push_back(t->code);
-      const text one_of = plan_support::list_of(codes);
-      d.help = text{fmt::format("in {} use one of {}", *year, one_of.en),
-                    fmt::format("gebruik in {} een van {}", *year, one_of.nl)};
+      d.help = use_codes(replaced_by, *year, {});
     } else {
       std::vector<std::string_view> codes;
       for (const auto& t : list->entries) codes.push_back(t.code);

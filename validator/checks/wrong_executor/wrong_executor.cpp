@@ -19,6 +19,7 @@ void wrong_executor::check_plan(const plan_context& context, diagnostics& out) c
     const ast::task_decl* task = plan_support::task_of(agreement, a);
     const auto days = plan_support::activity_days(a, year);
     if (task == nullptr || !days || days->to < days->from) continue;
+    if (!plan_support::belongs_in(agreement, p, *task)) continue;  // `task-not-for-municipality` has the word
 
     // Every day of from..to must have this executor; report the first stretch that does not.
     const auto stretches = plan_support::executors_during(*task, *days);

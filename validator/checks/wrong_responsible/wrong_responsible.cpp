@@ -14,6 +14,7 @@ void wrong_responsible::check_plan(const plan_context& context, diagnostics& out
     if (task == nullptr || !task->responsible || task->responsible->name == a.responsible->value) continue;
     // an undeclared party is `unknown-reference`: one root cause, one finding
     if (!context.agreement.parties.contains(a.responsible->value)) continue;
+    if (!plan_support::belongs_in(context.agreement, p, *task)) continue;  // `task-not-for-municipality` has the word
     const std::string& task_id = task->id.name;
     const std::string& agreed = task->responsible->name;
     const std::string& written = a.responsible->value;
