@@ -6,10 +6,12 @@
 #include "above_benchmark/above_benchmark.hpp"
 #include "activity_dates/activity_dates.hpp"
 #include "adoption/adoption.hpp"
+#include "budget_swing/budget_swing.hpp"
 #include "contribution_mismatch/contribution_mismatch.hpp"
 #include "dsl_syntax/dsl_syntax.hpp"
 #include "duplicate_definition/duplicate_definition.hpp"
 #include "duplicate_id/duplicate_id.hpp"
+#include "duplicate_plan/duplicate_plan.hpp"
 #include "fte_hours_mismatch/fte_hours_mismatch.hpp"
 #include "include_error/include_error.hpp"
 #include "invalid_amount/invalid_amount.hpp"
@@ -56,10 +58,12 @@ std::span<const check* const> all_checks() {
       instance<checks::above_benchmark>(),
       instance<checks::activity_dates>(),
       instance<checks::adoption>(),
+      instance<checks::budget_swing>(),
       instance<checks::contribution_mismatch>(),
       instance<checks::dsl_syntax>(),
       instance<checks::duplicate_definition>(),
       instance<checks::duplicate_id>(),
+      instance<checks::duplicate_plan>(),
       instance<checks::fte_hours_mismatch>(),
       instance<checks::include_error>(),
       instance<checks::invalid_amount>(),
