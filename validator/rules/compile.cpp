@@ -556,6 +556,7 @@ int rule_compiler::compile_path(const ast::expr& e, const scope& sc, int depth, 
                         "the number of activities",
                         "sum, count, min, max en avg worden één keer per plan berekend, zodat een regel lineair "
                         "blijft in het aantal activiteiten"}});
+    if (sc.in_previous) return loop_variable_in_previous(e.path[0].span, root);
     return compile_activity_path(e, false, allow_bare);
   }
   if (root == "activity")
