@@ -61,6 +61,8 @@ AKKOORD_DSL_ERROR(days_second, "expected an expression as the second argument of
 AKKOORD_DSL_ERROR(days_close, "expected ')' after the second argument of `days`", "verwacht ')' na het tweede argument van `days`");
 AKKOORD_DSL_ERROR(round_argument, "expected an expression as the argument of `round`", "verwacht een expressie als argument van `round`");
 AKKOORD_DSL_ERROR(round_close, "expected ')' after the argument of `round`", "verwacht ')' na het argument van `round`");
+AKKOORD_DSL_ERROR(previous_argument, "expected an expression as the argument of `previous`", "verwacht een expressie als argument van `previous`");
+AKKOORD_DSL_ERROR(previous_close, "expected ')' after the argument of `previous`: it takes one expression", "verwacht ')' na het argument van `previous`: daarin staat één expressie");
 AKKOORD_DSL_ERROR(paren_content, "expected an expression after '('", "verwacht een expressie na '('");
 AKKOORD_DSL_ERROR(paren_close, "expected ')' to close the parenthesis", "verwacht ')' om het haakje te sluiten");
 AKKOORD_DSL_ERROR(list_element, "expected a list element after ','", "verwacht een lijstelement na ','");

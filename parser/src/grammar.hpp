@@ -196,7 +196,13 @@ struct round_argument : seq< or_expr > {};
 struct round_close : one< ')' > {};
 struct round_call : seq< round_name, sp, one< '(' >, sp, must< round_argument >, sp, must< round_close > > {};
 
-struct call : sor< aggregate_call, has_call, year_call, days_call, round_call > {};
+// `previous(EXPR)`: EXPR on last year's plan of the same municipality (validator/rules).
+struct previous_name : TAO_PEGTL_KEYWORD( "previous" ) {};
+struct previous_argument : seq< or_expr > {};
+struct previous_close : one< ')' > {};
+struct previous_call : seq< previous_name, sp, one< '(' >, sp, must< previous_argument >, sp, must< previous_close > > {};
+
+struct call : sor< aggregate_call, has_call, year_call, days_call, round_call, previous_call > {};
 
 struct paren_content : seq< or_expr > {};
 struct paren_close : one< ')' > {};

@@ -626,7 +626,8 @@ class lowerer {
       return e;
     }
     if (is<g::path_expr>(n)) return path(n, depth);
-    if (is<g::aggregate_call, g::has_call, g::year_call, g::days_call, g::round_call>(n)) return call(n, depth);
+    if (is<g::aggregate_call, g::has_call, g::year_call, g::days_call, g::round_call, g::previous_call>(n))
+      return call(n, depth);
     if (is<g::list_literal>(n)) {
       ast::expr e;
       e.kind = ast::expr_kind::list;

@@ -46,8 +46,8 @@ using selector = tao::pegtl::parse_tree::selector<
     message_template, template_text, template_hole,
     include_decl,
     // expressions
-    path_expr, aggregate_call, has_call, year_call, days_call, round_call, where_clause,
-    aggregate_name, has_name, year_name, days_name, round_name,
+    path_expr, aggregate_call, has_call, year_call, days_call, round_call, previous_call, where_clause,
+    aggregate_name, has_name, year_name, days_name, round_name, previous_name,
     parenthesised, list_literal, not_application, negation,
     or_op, and_op, not_op, cmp_op, add_op, mul_op, minus_op>,
   fold_single_child::on<or_expr, and_expr, cmp_expr, add_expr, mul_expr>>;

@@ -1,6 +1,11 @@
 // One driver for every check's fixtures: validator/checks/<check>/fixtures/<case>/ holds agreement.akkoord
 // (and plan.toml for a plan check) and expected.txt, the short rendering of what that one check reports.
 // An empty expected.txt means the check must stay silent. UPDATE_EXPECTED=1 rewrites expected.txt instead.
+// Checks that compare plans (duplicate-plan, budget-swing, `previous(…)` in rules) take a `plans/` folder
+// instead of plan.toml: its `*.toml` files, sorted by name (that is the input order, which decides which of two
+// plans is the earlier), are checked in ONE run through the engine (check_run), as `akkoord check plans/` does;
+// expected.txt lists the findings of all of them, file by file. Without agreement.akkoord, a case uses
+// rules/aa.akkoord.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,6 +13,7 @@
 #include <cstdlib>
 
 #include "akkoord/validator/engine.hpp"
+#include "akkoord/validator/run.hpp"
 #include "fixture_support.hpp"
 
 namespace akkoord::testing {
@@ -64,9 +70,24 @@ TEST_P(check_fixture, matches_expected) {
   settings.only = c.check_id;
   settings.today = civil_date{2025, 6, 1};  // expiring suppressions are judged against a fixed day
   diagnostics found;
+  std::shared_ptr<source_manager> run_sources;
 
   const fs::path agreement = c.dir / "agreement.akkoord";
-  if (fs::exists(c.dir / "plan.toml")) {
+  if (fs::is_directory(c.dir / "plans")) {
+    std::vector<std::string> plans;
+    for (const auto& entry : fs::directory_iterator(c.dir / "plans"))
+      if (entry.path().extension() == ".toml") plans.push_back(entry.path().string());
+    std::sort(plans.begin(), plans.end());
+    ASSERT_GE(plans.size(), 2u) << c.dir / "plans" << " needs at least two plans";
+    const fs::path rules = fs::exists(agreement) ? agreement : source_dir() / "rules" / "aa.akkoord";
+    run_options options;
+    options.checks = settings;
+    run_result run = check_run(rules.string(), plans, options);
+    ASSERT_FALSE(run.failed) << render_short(run.findings, c.dir);
+    ASSERT_EQ(run.files.size(), plans.size() + 1);
+    run_sources = run.sources;  // the findings point into the run's sources
+    found = std::move(run.findings);
+  } else if (fs::exists(c.dir / "plan.toml")) {
 #if AKKOORD_PLAN_ENGINE_READY
     // A plan case: the agreement must load; then the plan is checked against it.
     diagnostics load_problems;

@@ -522,6 +522,32 @@ TEST_F(CheckRun, ConfigurationChangesSeveritiesAndSwitchesChecksOff) {
   EXPECT_EQ(raised.exit_code, 1);
 }
 
+TEST_F(CheckRun, BudgetSwingThresholdComesFromTheConfiguration) {
+  // burgerzaken: EUR 1,000,000 in 2024, EUR 1,300,000 in 2025: exactly 30% more.
+  const auto plan = [](int year, std::string_view budget) {
+    return "[plan]\nagreement = \"AA\"\nmunicipality = \"aalsmeer\"\nyear = " + std::to_string(year) +
+           "\n\n[[activity]]\nid = \"A-001\"\ntask = \"burgerzaken\"\nexecutor = \"AA\"\nbudget = " +
+           std::string(budget) + "\n";
+  };
+  dir.write("swing/aalsmeer-2024.toml", plan(2024, "1_000_000"));
+  dir.write("swing/aalsmeer-2025.toml", plan(2025, "1_300_000"));
+  const auto with = [&](std::string config) {
+    dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\n" + config);
+    return run({"check", "swing", "--format", "short"}, {.cwd = dir.path()});
+  };
+  EXPECT_NE(with("").out.find("30% higher than in 2024"), std::string::npos) << "default 25%";
+  EXPECT_EQ(with("[budget-swing]\nthreshold = \"30%\"\n").out.find("[budget-swing]"), std::string::npos)
+      << "exactly the threshold is not reported";
+  EXPECT_NE(with("[budget-swing]\nthreshold = \"29.9999%\"\n").out.find("[budget-swing]"), std::string::npos);
+  for (const char* bad : {"threshold = \"lots\"", "threshold = 25", "threshold = \"-1%\"", "threshold = \"1.23456%\""}) {
+    const auto result = with(std::string("[budget-swing]\n") + bad + "\n");
+    EXPECT_EQ(result.exit_code, 2) << bad;
+    EXPECT_NE(result.err.find(".akkoord.toml:3:1: `threshold` must be a percentage"), std::string::npos) << result.err;
+  }
+  const auto unknown = with("[budget-swing]\ntreshold = \"30%\"\n");
+  EXPECT_NE(unknown.err.find("unknown setting `treshold` in [budget-swing]"), std::string::npos) << unknown.err;
+}
+
 TEST_F(CheckRun, UnknownCheckInConfigurationIsAWarningWithDidYouMean) {
   dir.write(".akkoord.toml", "rules = \"rules/aa.akkoord\"\n[checks]\nunknown-feild = \"off\"\n\"rule:overhead_aandeell\" = \"error\"\n");
   const auto result = run({"check", "plans/2025/a.toml"}, {.cwd = dir.path()});

@@ -2,12 +2,15 @@
 // expected.txt — the short rendering (English) of the agreement's rule-type-error findings followed by what
 // the custom rules report on the plan. expected.nl.txt, when present, is the same in Dutch. An empty
 // expected.txt means: type-checks and stays silent. UPDATE_EXPECTED=1 rewrites the expected files.
+// Instead of plan.toml a case may hold `plans/`: its `*.toml` (sorted by name) are checked in one run through
+// the engine (check_run), so `previous(…)` sees the plan of the year before; the rules' findings are compared.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
+#include "akkoord/validator/run.hpp"
 #include "rules_support.hpp"
 
 namespace akkoord::testing {
@@ -35,7 +38,19 @@ TEST_P(rule_case, matches_expected) {
   auto model = load_agreement((dir / "agreement.akkoord").string(), sources, load);
   ASSERT_TRUE(model) << render_short(load, dir);
   diagnostics found = rules_of(*model)->type_errors();
-  if (fs::exists(dir / "plan.toml")) {
+  std::shared_ptr<source_manager> run_sources;  // the run's findings point into it
+  if (fs::is_directory(dir / "plans")) {
+    std::vector<std::string> plans;
+    for (const auto& entry : fs::directory_iterator(dir / "plans"))
+      if (entry.path().extension() == ".toml") plans.push_back(entry.path().string());
+    std::sort(plans.begin(), plans.end());
+    run_options options;
+    options.checks.today = civil_date{2025, 6, 1};
+    run_result run = check_run((dir / "agreement.akkoord").string(), plans, options);
+    run_sources = run.sources;
+    for (diagnostic& d : run.findings)
+      if (d.id.rfind("rule:", 0) == 0) found.push_back(std::move(d));
+  } else if (fs::exists(dir / "plan.toml")) {
     const source_file& file = sources.add((dir / "plan.toml").string(), read_text(dir / "plan.toml"));
     diagnostics shape;
     const plan p = read_plan(file, shape);

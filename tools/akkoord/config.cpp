@@ -26,6 +26,39 @@ std::string suggestion_nl(const std::optional<std::string>& best) {
   return best ? "; bedoelde u `" + *best + "`?" : std::string();
 }
 
+// `[budget-swing] threshold = "25%"`: a percentage, at least 0, with at most 4 decimals (exact comparison).
+template <class Warn>
+bool parse_budget_swing(const toml::node& node, const std::string& display, const std::string& at, config& result,
+                        text& error, const Warn& warn) {
+  const auto* table = node.as_table();
+  if (table == nullptr) {
+    error = {at + ": `budget-swing` must be a table: [budget-swing] with `threshold = \"25%\"`",
+             at + ": `budget-swing` moet een tabel zijn: [budget-swing] met `threshold = \"25%\"`"};
+    return false;
+  }
+  for (auto&& [key, setting] : *table) {
+    const std::string name(key.str());
+    const std::string key_at = where(display, key.source());
+    if (name != "threshold") {
+      warn(key.source(), {key_at + ": unknown setting `" + name + "` in [budget-swing]; the only one is `threshold`",
+                          key_at + ": onbekende instelling `" + name + "` in [budget-swing]; de enige is `threshold`"});
+      continue;
+    }
+    const auto* value = setting.as_string();
+    std::optional<decimal> percent;
+    if (value != nullptr && value->get().size() > 1 && value->get().back() == '%')
+      percent = parse_decimal(std::string_view(value->get()).substr(0, value->get().size() - 1));
+    if (!percent || percent->units < 0 || percent->scale > 4) {
+      error = {key_at + ": `threshold` must be a percentage of at least 0% with at most 4 decimals, e.g. \"25%\"",
+               key_at + ": `threshold` moet een percentage van minstens 0% zijn met hoogstens 4 decimalen, "
+                        "bijvoorbeeld \"25%\""};
+      return false;
+    }
+    result.budget_swing_threshold = percent;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<config> parse_config(std::string_view content, const std::string& display, const fs::path& directory,
@@ -58,7 +91,7 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
   const auto warn = [&](const toml::source_region& region, text message) {
     positioned.emplace_back(region.begin, std::move(message));
   };
-  static constexpr std::string_view known_keys[] = {"checks", "fail_on", "lang", "plans", "rules"};
+  static constexpr std::string_view known_keys[] = {"budget-swing", "checks", "fail_on", "lang", "plans", "rules"};
   for (auto&& [key, node] : root) {
     const std::string name(key.str());
     const std::string at = where(display, key.source());
@@ -133,6 +166,8 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
         }
         result.checks[id] = level;
       }
+    } else if (name == "budget-swing") {
+      if (!parse_budget_swing(node, display, at, result, error, warn)) return std::nullopt;
     } else {
       const auto best = did_you_mean(name, known_keys);
       warn(key.source(), {at + ": unknown setting `" + name + "`" + suggestion_en(best),

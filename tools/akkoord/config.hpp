@@ -6,6 +6,8 @@
 //   [checks]
 //   fte-hours-mismatch = "off"        # "off" | "info" | "warning" | "error"
 //   "rule:overhead_aandeel" = "error"
+//   [budget-swing]
+//   threshold = "25%"                 # a task's budget may change this much from last year's plan
 #pragma once
 
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "akkoord/diagnostic.hpp"
+#include "akkoord/exact.hpp"
 
 namespace akkoord::cli {
 
@@ -34,6 +37,7 @@ struct config {
   std::optional<severity> fail_on;
   std::optional<language> lang;
   std::map<std::string, std::optional<severity>, std::less<>> checks;  // nullopt: "off"
+  std::optional<decimal> budget_swing_threshold;                        // percent, >= 0
 };
 
 // Reads a configuration from text. `directory` is where the file lives (for `rules`). Problems that make the

@@ -512,7 +512,11 @@ int run(int argc, char** argv) {
   settings.fail_on = parse_severity(cl.fail_on)
                          .value_or(configuration && configuration->fail_on ? *configuration->fail_on : severity::error);
   settings.jobs = cl.jobs != 0 ? cl.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (configuration) settings.checks.overrides = configuration->checks;
+  if (configuration) {
+    settings.checks.overrides = configuration->checks;
+    if (configuration->budget_swing_threshold)
+      settings.checks.parameters.budget_swing_threshold = *configuration->budget_swing_threshold;
+  }
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);

@@ -6,11 +6,13 @@
 #include "above_benchmark/above_benchmark.hpp"
 #include "activity_dates/activity_dates.hpp"
 #include "adoption/adoption.hpp"
+#include "budget_swing/budget_swing.hpp"
 #include "contribution_agreed/contribution_agreed.hpp"
 #include "contribution_mismatch/contribution_mismatch.hpp"
 #include "dsl_syntax/dsl_syntax.hpp"
 #include "duplicate_definition/duplicate_definition.hpp"
 #include "duplicate_id/duplicate_id.hpp"
+#include "duplicate_plan/duplicate_plan.hpp"
 #include "executor_lifetime/executor_lifetime.hpp"
 #include "executor_not_serving/executor_not_serving.hpp"
 #include "fte_hours_mismatch/fte_hours_mismatch.hpp"
@@ -63,11 +65,13 @@ std::span<const check* const> all_checks() {
       instance<checks::above_benchmark>(),
       instance<checks::activity_dates>(),
       instance<checks::adoption>(),
+      instance<checks::budget_swing>(),
       instance<checks::contribution_agreed>(),
       instance<checks::contribution_mismatch>(),
       instance<checks::dsl_syntax>(),
       instance<checks::duplicate_definition>(),
       instance<checks::duplicate_id>(),
+      instance<checks::duplicate_plan>(),
       instance<checks::executor_lifetime>(),
       instance<checks::executor_not_serving>(),
       instance<checks::fte_hours_mismatch>(),

@@ -21,8 +21,10 @@ namespace {
 // The agreement's custom rules (`rule:ID`, validator/rules), compiled once when the agreement loaded.
 // They run after the built-in checks and before the suppressions, so a `rule:ID` finding can be waived
 // like any other.
-void run_custom_rules(const agreement_model& agreement, const plan& plan, diagnostics& out) {
-  run_rules(*rules_of(agreement), plan, out);
+// `previous(…)` in a rule reads the plan of the year before, when the run holds one.
+void run_custom_rules(const agreement_model& agreement, const plan& plan, const akkoord::plan* previous_year,
+                      diagnostics& out) {
+  run_rules(*rules_of(agreement), plan, previous_year, out);
 }
 
 // ---- suppressions --------------------------------------------------------------------------------------
@@ -158,10 +160,16 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
 
 diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
                             const check_settings& settings, plan_figures& figures) {
+  if (p.readable) figures = compute_figures(agreement, p);
+  return check_read_plan(agreement, p, shape, settings, figures, plan_neighbours{});
+}
+
+diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
+                            const check_settings& settings, const plan_figures& figures,
+                            const plan_neighbours& neighbours) {
   diagnostics found = shape;
   if (p.readable) {
-    figures = compute_figures(agreement, p);
-    const plan_context context{agreement, p, taakveld_catalog::builtin(), figures};
+    const plan_context context{agreement, p, taakveld_catalog::builtin(), figures, neighbours, settings.parameters};
     // Every check's check_plan() runs (agreement checks inherit an empty one; `unknown-taakveld` has both
     // sides). With `only`, the others are skipped, unless waivers are under test: whether a waiver is
     // used depends on every finding.
@@ -170,7 +178,7 @@ diagnostics check_read_plan(const agreement_model& agreement, const plan& p, con
       if (!run_all && c->info().id != *settings.only) continue;
       c->check_plan(context, found);
     }
-    if (run_all || settings.only->starts_with("rule:")) run_custom_rules(agreement, p, found);
+    if (run_all || settings.only->starts_with("rule:")) run_custom_rules(agreement, p, neighbours.previous_year, found);
     apply_suppressions(agreement, p, settings.today, found);
   }
   cite_articles(agreement, found);

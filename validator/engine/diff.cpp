@@ -383,12 +383,10 @@ diff_result diff_run(loaded_agreement before, const std::string& after, const st
   }
   result.changes = diff_declarations(*result.before, *result.after);
 
-  std::vector<plan_check> checked(plans.size());
+  // Each plan is read once and checked against both versions, each with its own cross-plan findings.
   const agreement_model* const against[] = {result.before.get(), result.after.get()};
-  const std::vector<std::string> failures = run_in_parallel(plans.size(), options.jobs, [&](std::size_t i) {
-    checked[i] = check_plan_against(plans[i], against, *run.sources, options.checks);
-    if (!options.keep_plans) checked[i].figures.reset();  // the typed plan stays: it tells a readable plan
-  });
+  std::vector<std::string> failures;
+  std::vector<plan_check> checked = check_plans_against(plans, against, *run.sources, options.checks, options.jobs, failures);
   const std::vector<std::string> plan_checks = checks_that_ran(file_role::plan, result.after.get(), options.checks);
   result.plans_checked = plans.size();
   run.subject_files += plans.size();

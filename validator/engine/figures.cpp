@@ -81,10 +81,20 @@ taakveld_key key_of(std::string_view code) {
   return key;
 }
 
-std::vector<named_sum> sorted_sums(const std::map<std::string_view, std::optional<std::int64_t>>& sums) {
+struct running_sum {
+  std::optional<std::int64_t> cents = 0;
+  const plan_activity* largest = nullptr;
+};
+
+void add_activity(running_sum& sum, const plan_activity& a, bool& overflow) {
+  add_to(sum.cents, a.budget->value, overflow);
+  if (sum.largest == nullptr || sum.largest->budget->value < a.budget->value) sum.largest = &a;
+}
+
+std::vector<named_sum> sorted_sums(const std::map<std::string_view, running_sum>& sums) {
   std::vector<named_sum> out;
   out.reserve(sums.size());
-  for (const auto& [id, cents] : sums) out.push_back({std::string(id), cents});
+  for (const auto& [id, sum] : sums) out.push_back({std::string(id), sum.cents, sum.largest});
   return out;
 }
 
@@ -114,7 +124,7 @@ plan_figures compute_figures(const agreement_model& agreement, const plan& p) {
     const plan_activity* largest = nullptr;
   };
   std::unordered_map<std::string_view, per_code> codes;
-  std::map<std::string_view, std::optional<std::int64_t>> tasks, executors;
+  std::map<std::string_view, running_sum> tasks, executors;
   f.budget_cents = 0;
   if (!f.payee.empty()) f.payee_budget_cents = 0;
   for (const plan_activity& a : p.activities) {
@@ -132,8 +142,8 @@ plan_figures compute_figures(const agreement_model& agreement, const plan& p) {
       add_to(c.cents, cents, f.overflow);
       if (c.largest == nullptr || c.largest->budget->value < cents) c.largest = &a;
     }
-    if (a.task) add_to(tasks.try_emplace(a.task->value, 0).first->second, cents, f.overflow);
-    if (a.executor) add_to(executors.try_emplace(a.executor->value, 0).first->second, cents, f.overflow);
+    if (a.task) add_activity(tasks[a.task->value], a, f.overflow);
+    if (a.executor) add_activity(executors[a.executor->value], a, f.overflow);
   }
   if (!f.payee_budget_complete) f.payee_budget_cents.reset();
 

@@ -6,9 +6,11 @@
 #include <exception>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "akkoord/validator/check.hpp"
 
@@ -130,9 +132,18 @@ std::vector<std::string> run_in_parallel(std::size_t count, unsigned jobs, const
   return failures;
 }
 
-plan_check check_plan_against(const std::string& path, std::span<const agreement_model* const> agreements,
-                              source_manager& sources, const check_settings& settings) {
-  plan_check result;
+namespace {
+
+// Phase 1 of a plan: the file read once, what reading it found, and its figures against each agreement.
+struct plan_read {
+  std::shared_ptr<const plan> typed;  // nullptr: the file could not be read
+  diagnostics shape;                  // the unreadable finding, or what reading the TOML found
+  std::vector<plan_figures> figures;  // per agreement; empty when the plan is not readable
+};
+
+plan_read read_plan_file(const std::string& path, std::span<const agreement_model* const> agreements,
+                         source_manager& sources) {
+  plan_read result;
   read_error why;
   std::optional<std::string> content;
   if (const auto special = special_file(path)) {
@@ -141,20 +152,118 @@ plan_check check_plan_against(const std::string& path, std::span<const agreement
     content = read_whole_file(path, why);
   }
   if (!content) {
-    const diagnostic finding = unreadable("toml-syntax", path, why, sources);
-    result.findings.assign(agreements.size(), diagnostics{finding});
+    result.shape.push_back(unreadable("toml-syntax", path, why, sources));
     return result;
   }
   const source_file& file = sources.add(path, std::move(*content));
-  diagnostics shape;  // what reading the TOML found: the same against every agreement
-  auto typed = std::make_shared<plan>(read_plan(file, shape));
-  for (const agreement_model* agreement : agreements) {
-    plan_figures figures;
-    result.findings.push_back(check_read_plan(*agreement, *typed, shape, settings, figures));
-    if (typed->readable) result.figures = std::move(figures);
-  }
+  auto typed = std::make_shared<plan>(read_plan(file, result.shape));
+  if (typed->readable)
+    for (const agreement_model* agreement : agreements) result.figures.push_back(compute_figures(*agreement, *typed));
   result.typed = std::move(typed);
   return result;
+}
+
+// What makes two plans "the same plan": agreement, municipality and year. A plan that leaves out its
+// municipality or year has no key (missing-field says so) and no neighbours.
+struct plan_key {
+  std::string_view agreement, municipality;
+  std::int64_t year = 0;
+  friend bool operator==(const plan_key&, const plan_key&) = default;
+};
+
+struct plan_key_hash {
+  std::size_t operator()(const plan_key& k) const {
+    const std::size_t h = std::hash<std::string_view>{}(k.agreement) * 31 + std::hash<std::string_view>{}(k.municipality);
+    return h * 31 + std::hash<std::int64_t>{}(k.year);
+  }
+};
+
+std::optional<plan_key> key_of(const plan_read& read) {
+  const plan* p = read.typed.get();
+  if (p == nullptr || !p->readable || !p->municipality || !p->year) return std::nullopt;
+  return plan_key{p->agreement ? std::string_view(p->agreement->value) : std::string_view(), p->municipality->value,
+                  p->year->value};
+}
+
+// Phase 2, sequential and linear: index the plans by key (the first in input order is the one that counts),
+// then look up each plan's earlier duplicate and its previous year. The same file named twice is one plan.
+struct plan_links {
+  std::optional<std::size_t> earlier_duplicate;
+  std::optional<std::size_t> previous_year;
+};
+
+std::vector<plan_links> link_plans(const std::vector<plan_read>& reads) {
+  std::unordered_map<plan_key, std::size_t, plan_key_hash> first_with_key;
+  std::vector<std::optional<plan_key>> keys(reads.size());
+  for (std::size_t i = 0; i < reads.size(); ++i)
+    if ((keys[i] = key_of(reads[i]))) first_with_key.try_emplace(*keys[i], i);
+  std::vector<plan_links> links(reads.size());
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    if (!keys[i]) continue;
+    const std::size_t first = first_with_key.at(*keys[i]);
+    const auto same_file = [&](std::size_t j) {
+      return reads[j].typed->source->path() == reads[i].typed->source->path();
+    };
+    if (first != i && !same_file(first)) links[i].earlier_duplicate = first;
+    if (keys[i]->year > INT64_MIN) {
+      plan_key previous = *keys[i];
+      --previous.year;
+      if (const auto it = first_with_key.find(previous); it != first_with_key.end()) links[i].previous_year = it->second;
+    }
+  }
+  return links;
+}
+
+}  // namespace
+
+std::vector<plan_check> check_plans_against(const std::vector<std::string>& paths,
+                                            std::span<const agreement_model* const> agreements,
+                                            source_manager& sources, const check_settings& settings, unsigned jobs,
+                                            std::vector<std::string>& failures) {
+  // Each plan's result lands in its own slot, and phase 2 runs on one thread in input order: the result is
+  // the same for any number of jobs.
+  std::vector<plan_read> reads(paths.size());
+  failures = run_in_parallel(paths.size(), jobs, [&](std::size_t i) { reads[i] = read_plan_file(paths[i], agreements, sources); });
+
+  const std::vector<plan_links> links = link_plans(reads);
+
+  std::vector<plan_check> results(paths.size());
+  const std::vector<std::string> check_failures = run_in_parallel(paths.size(), jobs, [&](std::size_t i) {
+    plan_read& read = reads[i];
+    plan_check& result = results[i];
+    if (read.typed == nullptr) {
+      if (!read.shape.empty()) result.findings.assign(agreements.size(), read.shape);
+      return;
+    }
+    const plan* const earlier = links[i].earlier_duplicate ? reads[*links[i].earlier_duplicate].typed.get() : nullptr;
+    const plan_read* const previous = links[i].previous_year ? &reads[*links[i].previous_year] : nullptr;
+    for (std::size_t a = 0; a < agreements.size(); ++a) {
+      plan_figures none;
+      const plan_figures& figures = read.typed->readable ? read.figures[a] : none;
+      plan_neighbours neighbours;
+      neighbours.earlier_duplicate = earlier;
+      if (previous != nullptr) {
+        neighbours.previous_year = previous->typed.get();
+        neighbours.previous_year_figures = &previous->figures[a];
+      }
+      result.findings.push_back(check_read_plan(*agreements[a], *read.typed, read.shape, settings, figures, neighbours));
+    }
+    result.typed = read.typed;
+  });
+  // Only now that no plan reads its neighbours' figures any more: each plan's figures move to its result.
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (failures[i].empty()) failures[i] = check_failures[i];
+    if (results[i].typed != nullptr && !reads[i].figures.empty()) results[i].figures = std::move(reads[i].figures.back());
+  }
+  return results;
+}
+
+plan_check check_plan_against(const std::string& path, std::span<const agreement_model* const> agreements,
+                              source_manager& sources, const check_settings& settings) {
+  std::vector<std::string> failures;
+  std::vector<plan_check> results = check_plans_against({path}, agreements, sources, settings, 1, failures);
+  if (!failures.front().empty()) throw std::runtime_error(failures.front());
+  return std::move(results.front());
 }
 
 run_result lint_run(const std::vector<std::string>& files, const run_options& options) {
@@ -209,17 +318,9 @@ run_result check_run(const std::string& agreement_path, const plan_chooser& choo
   }
 
   const std::vector<std::string> plans = choose(*model);
-  // Each file's result lands in its own slot, so the output is in input order for any number of jobs.
-  std::vector<plan_check> results(plans.size());
   const agreement_model* const against[] = {model.get()};
-  const std::vector<std::string> failures = run_in_parallel(plans.size(), options.jobs, [&](std::size_t i) {
-    results[i] = check_plan_against(plans[i], against, *run.sources, options.checks);
-    if (!options.keep_plans) {
-      // Memory stays bounded per plan: only the findings outlive the check.
-      results[i].figures.reset();
-      results[i].typed.reset();
-    }
-  });
+  std::vector<std::string> failures;
+  std::vector<plan_check> results = check_plans_against(plans, against, *run.sources, options.checks, options.jobs, failures);
 
   const std::vector<std::string> plan_checks = checks_that_ran(file_role::plan, model.get(), options.checks);
   run.subject_files = plans.size();

@@ -97,8 +97,8 @@ std::vector<std::string_view> activity_field_names() {
 
 constexpr std::array<std::string_view, 7> root_names{"plan",   "contribution", "agreement", "milestone",
                                                      "period", "saving",       "party"};
-constexpr std::array<std::string_view, 9> function_names{"sum", "count", "min",  "max",  "avg",
-                                                         "has", "year",  "days", "round"};
+constexpr std::array<std::string_view, 10> function_names{"sum", "count", "min",   "max",  "avg",
+                                                          "has", "year",  "days", "round", "previous"};
 
 struct arith_rule {
   arith_op op;
@@ -202,6 +202,7 @@ bool is_literal(const ast::expr& e) {
 struct scope {
   std::optional<std::string> loop;  // the `for activity NAME` variable
   bool in_aggregate = false;
+  bool in_previous = false;  // inside `previous(…)`: last year's plan has no loop variable
   const std::map<std::string, int, std::less<>>* lets = nullptr;  // lets defined so far -> slot
 };
 
@@ -282,6 +283,7 @@ class rule_compiler {
   int compile_agreement_path(const ast::expr& e);
   int compile_declaration_path(const ast::expr& e);
   int compile_call(const ast::expr& e, const scope& sc, int depth);
+  int compile_previous(const ast::expr& e, const scope& sc, int depth);
   int compile_aggregate(const ast::expr& e, const scope& sc, int depth, aggregate_op op);
   int compile_unary(const ast::expr& e, const scope& sc, int depth);
   int compile_binary(const ast::expr& e, const scope& sc, int depth);
@@ -293,6 +295,8 @@ class rule_compiler {
   bool expect_condition(int index, const ast::expr& e, const std::string& context);
   int path_shape_error(const ast::expr& e, std::size_t wanted_segments, const std::vector<std::string_view>& fields);
   int no_index(const ast::expr& e);
+  int loop_variable_in_previous(source_span where, const std::string& name);
+  int nested_previous(source_span where);
 
   const agreement_model& model_;
   compiled_rule& rule_;
@@ -300,6 +304,7 @@ class rule_compiler {
   diagnostics& errors_;
   std::vector<int> eval_depth_;
   bool depth_reported_ = false;
+  int previous_calls_ = 0;  // `previous(…)` compiled so far (tells which lets read last year's plan)
 };
 
 void rule_compiler::compile_rule() {
@@ -326,10 +331,12 @@ void rule_compiler::compile_rule() {
            text{"choose another name", "kies een andere naam"},
            {label{it->second->name.span, {"first defined here", "eerst hier gedefinieerd"}}});
     }
+    const int previous_before = previous_calls_;
     const int n = compile(binding.value, sc, 1);
     let_slot slot;
     slot.node = n;
     slot.invariant = n < 0 || at(n).invariant;
+    slot.reads_previous = previous_calls_ != previous_before;
     rule_.lets.push_back(slot);
     if (!reserved && !let_decls.count(name)) {
       let_decls.emplace(name, &binding);
@@ -501,6 +508,27 @@ int rule_compiler::compile_list(const ast::expr& e, const scope& sc, int depth) 
 
 // ---- names -------------------------------------------------------------------------------------------
 
+int rule_compiler::loop_variable_in_previous(source_span where, const std::string& name) {
+  return fail(where,
+              {"`previous` cannot use " + quoted(name) + ": it is (or depends on) an activity of this year's plan, "
+               "which last year's plan does not have",
+               "`previous` kan " + quoted(name) + " niet gebruiken: dat is (of hangt af van) een activiteit van het "
+               "plan van dit jaar, die het plan van vorig jaar niet heeft"},
+              text{"compare totals of last year instead, e.g. `previous(sum(activity.budget where activity.task == "
+                   "\"wmo\"))`",
+                   "vergelijk in plaats daarvan totalen van vorig jaar, bijvoorbeeld `previous(sum(activity.budget "
+                   "where activity.task == \"wmo\"))`"});
+}
+
+int rule_compiler::nested_previous(source_span where) {
+  return fail(where,
+              {"`previous` inside `previous`: only the plan of the year before is in reach",
+               "`previous` binnen `previous`: alleen het plan van het jaar ervoor is bereikbaar"},
+              text{"compare each year with the year before: the rule of last year's plan looks one year further back",
+                   "vergelijk elk jaar met het jaar ervoor: dezelfde regel kijkt bij het plan van vorig jaar een jaar "
+                   "verder terug"});
+}
+
 int rule_compiler::no_index(const ast::expr& e) {
   const source_span where = e.operands.empty() ? e.span : e.operands[0].span;
   std::string written;
@@ -542,6 +570,7 @@ int rule_compiler::compile_path(const ast::expr& e, const scope& sc, int depth, 
                         "the number of activities",
                         "sum, count, min, max en avg worden één keer per plan berekend, zodat een regel lineair "
                         "blijft in het aantal activiteiten"}});
+    if (sc.in_previous) return loop_variable_in_previous(e.path[0].span, root);
     return compile_activity_path(e, false, allow_bare);
   }
   if (root == "activity")
@@ -629,6 +658,8 @@ int rule_compiler::compile_let_path(const ast::expr& e, const scope& sc, int slo
                       "number of activities",
                       "sum, count, min, max en avg worden één keer per plan berekend, zodat een regel lineair "
                       "blijft in het aantal activiteiten"}});
+  if (sc.in_previous && !let.invariant) return loop_variable_in_previous(e.path[0].span, name);
+  if (sc.in_previous && let.reads_previous) return nested_previous(e.path[0].span);
   if (t.kind == vtype::list) return let.node;  // a list literal is used where it is needed (`x in codes`)
   node n;
   n.op = opcode::let_ref;
@@ -909,14 +940,15 @@ int rule_compiler::compile_call(const ast::expr& e, const scope& sc, int depth) 
   if (f == "min") return compile_aggregate(e, sc, depth, aggregate_op::min);
   if (f == "max") return compile_aggregate(e, sc, depth, aggregate_op::max);
   if (f == "avg") return compile_aggregate(e, sc, depth, aggregate_op::avg);
+  if (f == "previous") return compile_previous(e, sc, depth);
 
   if (std::find(function_names.begin(), function_names.end(), f) == function_names.end()) {
     std::optional<text> help;
     if (auto best = did_you_mean(f, function_names))
       help = did_you_mean_help(*best);
     else
-      help = text{"the functions are sum, count, min, max, avg, has, year, days and round",
-                  "de functies zijn sum, count, min, max, avg, has, year, days en round"};
+      help = text{"the functions are sum, count, min, max, avg, has, year, days, round and previous",
+                  "de functies zijn sum, count, min, max, avg, has, year, days, round en previous"};
     return fail(name_span, {"unknown function " + quoted(f), "onbekende functie " + quoted(f)}, std::move(help));
   }
   if (!e.where_clause.empty())
@@ -993,6 +1025,31 @@ int rule_compiler::compile_call(const ast::expr& e, const scope& sc, int depth) 
     n.op = opcode::round_value;
     n.type = scalar(t == vtype::decimal ? vtype::integer : t);
   }
+  return add(std::move(n));
+}
+
+// `previous(EXPR)`: EXPR on last year's plan. What EXPR may name: the plan's fields, aggregates over last
+// year's activities, the agreement, and lets that do not depend on the loop variable (evaluated on last year's
+// plan); not the loop variable, which is an activity of this year's plan.
+int rule_compiler::compile_previous(const ast::expr& e, const scope& sc, int depth) {
+  if (e.operands.size() != 1 || !e.where_clause.empty())
+    return fail(e.span, {"`previous` takes one expression: `previous(contribution.total)`",
+                         "`previous` heeft één expressie: `previous(contribution.total)`"});
+  if (sc.in_previous) return nested_previous(e.name_span.valid() ? e.name_span : e.span);
+  ++previous_calls_;
+  scope inner = sc;
+  inner.in_previous = true;
+  const int k = compile(e.operands[0], inner, depth + 1);
+  if (k < 0) return -1;
+  if (type_of(k).kind == vtype::list)
+    return fail(e.operands[0].span, {"`previous` needs a single value, but this is a list",
+                                     "`previous` verwacht één waarde, maar dit is een lijst"});
+  node n;
+  n.op = opcode::previous_plan;
+  n.type = type_of(k);
+  n.span = e.span;
+  n.kids = {k};
+  n.invariant = true;  // the loop variable cannot occur inside (refused above)
   return add(std::move(n));
 }
 

@@ -9,7 +9,7 @@ namespace akkoord::rules_detail {
 
 void compile_program(const agreement_model& agreement, program& prog);
 
-// Evaluates every runnable rule against the plan (evaluate.cpp).
-void run_program(const program& prog, const plan& p, diagnostics& out);
+// Evaluates every runnable rule against the plan (evaluate.cpp); `previous(…)` reads `previous_year`.
+void run_program(const program& prog, const plan& p, const plan* previous_year, diagnostics& out);
 
 }  // namespace akkoord::rules_detail

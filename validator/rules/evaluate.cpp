@@ -19,6 +19,7 @@ struct fault_info {
   const node* where = nullptr;
   bool division_by_zero = false;
   const plan_activity* activity = nullptr;  // the aggregate's element when it happened
+  const plan* activity_plan = nullptr;      // the plan it belongs to (last year's inside `previous(…)`)
 };
 
 struct slot_value {
@@ -39,14 +40,19 @@ bool valid_day_number(std::int64_t days) {
 
 class evaluator {
  public:
-  evaluator(const compiled_rule& rule, const plan& p)
-      : rule_(rule), plan_(p), lets_(rule.lets.size()), aggregates_(static_cast<std::size_t>(rule.aggregate_slots)) {}
+  evaluator(const compiled_rule& rule, const plan& p, const plan* previous_year)
+      : rule_(rule),
+        this_year_(p),
+        previous_year_(previous_year),
+        this_year_cache_{std::vector<slot_value>(rule.lets.size()),
+                         std::vector<slot_value>(static_cast<std::size_t>(rule.aggregate_slots))},
+        previous_year_cache_(this_year_cache_) {}
 
   // The activity bound to the loop variable; lets that depend on it are forgotten.
   void set_loop(const plan_activity* a) {
     loop_ = a;
-    for (std::size_t i = 0; i < lets_.size(); ++i)
-      if (!rule_.lets[i].invariant) lets_[i].st = slot_value::state::unset;
+    for (std::size_t i = 0; i < this_year_cache_.lets.size(); ++i)
+      if (!rule_.lets[i].invariant) this_year_cache_.lets[i].st = slot_value::state::unset;
   }
 
   status eval(int index, value& out);
@@ -55,7 +61,7 @@ class evaluator {
 
  private:
   status fail(const node& n, bool division_by_zero) {
-    fault_ = {&n, division_by_zero, element_};
+    fault_ = {&n, division_by_zero, element_, &plan_now()};
     return status::fault;
   }
   status overflow(const node& n) { return fail(n, false); }
@@ -68,15 +74,37 @@ class evaluator {
   status in_list(const node& n, value& out);
   status aggregate(const node& n, value& out);
   status let(const node& n, value& out);
+  status previous(const node& n, value& out);
+
+  // Values computed once per plan: lets and aggregates, for this year's plan and (apart) for last year's.
+  struct slot_cache {
+    std::vector<slot_value> lets;
+    std::vector<slot_value> aggregates;
+  };
+  const plan& plan_now() const { return in_previous_ ? *previous_year_ : this_year_; }
+  slot_cache& cache_now() { return in_previous_ ? previous_year_cache_ : this_year_cache_; }
 
   const compiled_rule& rule_;
-  const plan& plan_;
+  const plan& this_year_;
+  const plan* previous_year_;  // nullptr: the run holds no plan of the year before
+  bool in_previous_ = false;   // evaluating the argument of `previous(…)`
   const plan_activity* loop_ = nullptr;
   const plan_activity* element_ = nullptr;
-  std::vector<slot_value> lets_;
-  std::vector<slot_value> aggregates_;
+  slot_cache this_year_cache_;
+  slot_cache previous_year_cache_;
   fault_info fault_;
 };
+
+status evaluator::previous(const node& n, value& out) {
+  if (previous_year_ == nullptr || in_previous_) return status::absent;
+  in_previous_ = true;
+  const plan_activity* const saved_element = element_;
+  element_ = nullptr;
+  const status s = eval(n.kids[0], out);
+  element_ = saved_element;
+  in_previous_ = false;
+  return s;
+}
 
 status evaluator::read_activity_field(const node& n, value& out) const {
   const plan_activity* a = n.of_element ? element_ : loop_;
@@ -119,9 +147,10 @@ status evaluator::read_activity_field(const node& n, value& out) const {
         out.i = to_days(written->value);
         return status::ok;
       }
-      if (!plan_.year) return status::absent;
-      const auto day = n.field == activity_field_id::from ? first_of_year(plan_.year->value, 1, 1)
-                                                          : first_of_year(plan_.year->value, 12, 31);
+      const plan& p = plan_now();
+      if (!p.year) return status::absent;
+      const auto day = n.field == activity_field_id::from ? first_of_year(p.year->value, 1, 1)
+                                                          : first_of_year(p.year->value, 12, 31);
       if (!day) return status::absent;
       out.i = *day;
       return status::ok;
@@ -132,32 +161,33 @@ status evaluator::read_activity_field(const node& n, value& out) const {
 
 status evaluator::eval(int index, value& out) {
   const node& n = at(index);
+  const plan& current = plan_now();  // last year's inside `previous(…)`
   switch (n.op) {
     case opcode::constant:
       out = n.constant;
       return status::ok;
     case opcode::plan_year:
-      if (!plan_.year) return status::absent;
-      out.i = plan_.year->value;
+      if (!current.year) return status::absent;
+      out.i = current.year->value;
       return status::ok;
     case opcode::plan_municipality:
-      if (!plan_.municipality) return status::absent;
-      out.s = plan_.municipality->value;
+      if (!current.municipality) return status::absent;
+      out.s = current.municipality->value;
       return status::ok;
     case opcode::plan_status:
-      out.s = plan_.status ? std::string_view(plan_.status->value) : std::string_view("concept");
+      out.s = current.status ? std::string_view(current.status->value) : std::string_view("concept");
       return status::ok;
     case opcode::plan_adopted:
-      if (!plan_.adopted) return status::absent;
-      out.i = to_days(plan_.adopted->value);
+      if (!current.adopted) return status::absent;
+      out.i = to_days(current.adopted->value);
       return status::ok;
     case opcode::contribution_total:
-      if (!plan_.has_contribution || !plan_.total) return status::absent;
-      out.i = plan_.total->value;
+      if (!current.has_contribution || !current.total) return status::absent;
+      out.i = current.total->value;
       return status::ok;
     case opcode::contribution_id:
-      if (!plan_.has_contribution || !plan_.contribution_id) return status::absent;
-      out.s = plan_.contribution_id->value;
+      if (!current.has_contribution || !current.contribution_id) return status::absent;
+      out.s = current.contribution_id->value;
       return status::ok;
     case opcode::activity_field:
       return read_activity_field(n, out);
@@ -173,7 +203,7 @@ status evaluator::eval(int index, value& out) {
       return status::absent;
     }
     case opcode::milestone_completed:
-      for (const auto& m : plan_.milestones)
+      for (const auto& m : current.milestones)
         if (m.id && m.id->value == n.key && m.completed) {
           out.i = to_days(m.completed->value);
           return status::ok;
@@ -261,6 +291,8 @@ status evaluator::eval(int index, value& out) {
       out.i = *days;
       return status::ok;
     }
+    case opcode::previous_plan:
+      return previous(n, out);
     case opcode::round_value: {
       value v;
       const status s = eval(n.kids[0], v);
@@ -287,7 +319,7 @@ status evaluator::eval(int index, value& out) {
 }
 
 status evaluator::let(const node& n, value& out) {
-  slot_value& slot = lets_[static_cast<std::size_t>(n.slot)];
+  slot_value& slot = cache_now().lets[static_cast<std::size_t>(n.slot)];
   if (slot.st == slot_value::state::unset) {
     const status s = eval(rule_.lets[static_cast<std::size_t>(n.slot)].node, slot.v);
     if (s == status::fault) return s;
@@ -459,7 +491,7 @@ status evaluator::in_list(const node& n, value& out) {
 }
 
 status evaluator::aggregate(const node& n, value& out) {
-  slot_value& cache = aggregates_[static_cast<std::size_t>(n.slot)];
+  slot_value& cache = cache_now().aggregates[static_cast<std::size_t>(n.slot)];
   if (cache.st == slot_value::state::ok) {
     out = cache.v;
     return status::ok;
@@ -475,7 +507,7 @@ status evaluator::aggregate(const node& n, value& out) {
   bool have_best = false;
   const plan_activity* const saved = element_;
   status result = status::ok;
-  for (const auto& activity : plan_.activities) {
+  for (const auto& activity : plan_now().activities) {
     element_ = &activity;
     if (n.where_node >= 0) {
       value w;
@@ -668,7 +700,9 @@ outcome check_once(evaluator& ev, const compiled_rule& rule, const plan& p, cons
     const fault_info& f = ev.fault();
     // A fault that does not depend on the loop variable would repeat for every activity: report it once.
     const bool once = f.where->invariant;
-    const source_span at = f.activity ? activity_location(p, *f.activity) : once ? p.span(p.plan_header) : where;
+    const source_span at = f.activity ? activity_location(*f.activity_plan, *f.activity)
+                           : once     ? p.span(p.plan_header)
+                                      : where;
     diagnostic d = rule_finding(rule, at);
     d.level = severity::error;
     const std::string& id = rule.decl->id.name;
@@ -706,11 +740,12 @@ outcome check_once(evaluator& ev, const compiled_rule& rule, const plan& p, cons
 
 }  // namespace
 
-void run_program(const program& prog, const plan& p, diagnostics& out) {
+void run_program(const program& prog, const plan& p, const plan* previous_year, diagnostics& out) {
   if (!p.readable) return;
+  if (previous_year != nullptr && !previous_year->readable) previous_year = nullptr;
   for (const auto& rule : prog.rules) {
     if (!rule.runnable) continue;
-    evaluator ev(rule, p);
+    evaluator ev(rule, p, previous_year);
     if (!rule.per_activity) {
       check_once(ev, rule, p, nullptr, out);
       continue;

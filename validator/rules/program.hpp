@@ -64,6 +64,7 @@ enum class opcode : std::uint8_t {
   year_of,
   days_between,
   round_value,
+  previous_plan,  // kids[0] evaluated on last year's plan of the municipality; absent when the run has none
 };
 
 enum class activity_field_id : std::uint8_t {
@@ -142,6 +143,7 @@ struct message_part {
 struct let_slot {
   int node = -1;
   bool invariant = true;
+  bool reads_previous = false;  // contains `previous(…)`: cannot be used inside another `previous`
 };
 
 struct compiled_rule {

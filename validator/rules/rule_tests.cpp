@@ -8,6 +8,7 @@
 
 #include "akkoord/validator/report.hpp"
 #include "akkoord/validator/rules.hpp"
+#include "akkoord/validator/run.hpp"
 
 namespace akkoord {
 namespace {
@@ -69,19 +70,25 @@ std::vector<expectation> read_markers(std::string_view text) {
   return out;
 }
 
-rule_test_file_result run_one(const agreement_model& agreement, const std::string& path, source_manager& sources,
-                              const check_settings& settings, std::set<std::string>& fired) {
+// One test file, checked (with the others) by the engine: its findings against its markers.
+rule_test_file_result run_one(const std::string& path, plan_check checked, const std::string& failure,
+                              std::set<std::string>& fired) {
   rule_test_file_result result;
   result.path = path;
-  read_error why;
-  auto content = read_whole_file(path, why);
-  if (!content) {
-    result.error = text{"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl};
+  if (!failure.empty()) {
+    result.error = text{"internal error while checking `" + path + "`: " + failure,
+                        "interne fout bij het controleren van `" + path + "`: " + failure};
     return result;
   }
-  const std::vector<expectation> expected = read_markers(*content);
-  const source_file& file = sources.add(path, std::move(*content));
-  diagnostics found = check_plan_file(agreement, file, settings);
+  if (checked.typed == nullptr) {  // the file could not be read: its finding says why
+    const diagnostic* why = checked.findings.empty() || checked.findings.front().empty() ? nullptr
+                                                                                          : &checked.findings.front().front();
+    result.error = why != nullptr ? why->message : text{"cannot read `" + path + "`", "kan `" + path + "` niet lezen"};
+    return result;
+  }
+  const source_file& file = *checked.typed->source;
+  const std::vector<expectation> expected = read_markers(file.text());
+  diagnostics found = std::move(checked.findings.front());
   std::erase_if(found, [](const diagnostic& d) { return d.suppressed; });
   for (const auto& d : found) fired.insert(d.id);
 
@@ -129,6 +136,7 @@ rule_test_report run_rule_tests(const agreement_model& agreement, const std::vec
                                 source_manager& sources, const check_settings& settings) {
   rule_test_report report;
   std::set<std::string> fired;
+  std::vector<std::string> all_plans;  // every DIR's plans, in the order given
   for (const auto& dir : dirs) {
     std::error_code ec;
     std::vector<std::string> plans;
@@ -148,10 +156,18 @@ rule_test_report run_rule_tests(const agreement_model& agreement, const std::vec
     } else {
       report.errors.push_back({"`" + dir + "` does not exist", "`" + dir + "` bestaat niet"});
     }
-    for (const auto& plan_path : plans) {
-      report.files.push_back(run_one(agreement, plan_path, sources, settings, fired));
-      (report.files.back().passed ? report.passed : report.failed) += 1;
-    }
+    all_plans.insert(all_plans.end(), plans.begin(), plans.end());
+  }
+  // All files are one run, so `previous(…)` and budget-swing see the file of the year before. duplicate-plan is
+  // off: a test suite is made of variants of one plan for the same municipality and year.
+  check_settings test_settings = settings;
+  test_settings.overrides["duplicate-plan"] = std::nullopt;
+  const agreement_model* const against[] = {&agreement};
+  std::vector<std::string> failures;
+  std::vector<plan_check> checked = check_plans_against(all_plans, against, sources, test_settings, 1, failures);
+  for (std::size_t i = 0; i < all_plans.size(); ++i) {
+    report.files.push_back(run_one(all_plans[i], std::move(checked[i]), failures[i], fired));
+    (report.files.back().passed ? report.passed : report.failed) += 1;
   }
   for (const auto& id : rules_of(agreement)->rule_ids())
     if (!fired.count(id)) report.uncovered_rules.push_back(id);

@@ -38,7 +38,11 @@ std::shared_ptr<const compiled_rules> rules_of(const agreement_model& agreement)
 }
 
 void run_rules(const compiled_rules& rules, const plan& plan, diagnostics& out) {
-  if (rules.program_) rules_detail::run_program(*rules.program_, plan, out);
+  run_rules(rules, plan, nullptr, out);
+}
+
+void run_rules(const compiled_rules& rules, const plan& plan, const akkoord::plan* previous_year, diagnostics& out) {
+  if (rules.program_) rules_detail::run_program(*rules.program_, plan, previous_year, out);
 }
 
 }  // namespace akkoord

@@ -7,6 +7,7 @@
 
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/figures.hpp"
 #include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/taakvelden.hpp"
@@ -31,11 +32,21 @@ struct lint_context {
   const taakveld_catalog& taakvelden;
 };
 
+// What the other plans of the run say about one plan (the engine finds them before any plan is checked, so
+// they are the same for any --jobs). Input order decides which of two plans is the earlier.
+struct plan_neighbours {
+  const plan* earlier_duplicate = nullptr;  // the first earlier plan with the same agreement, municipality and year
+  const plan* previous_year = nullptr;      // the first plan of the same agreement and municipality for year - 1
+  const plan_figures* previous_year_figures = nullptr;  // its figures, against the same agreement
+};
+
 struct plan_context {
   const agreement_model& agreement;
   const akkoord::plan& plan;  // qualified: a member named `plan` must not change what `plan` means here
   const taakveld_catalog& taakvelden;
   const plan_figures& figures;  // computed once by the engine; checks that judge money read them
+  const plan_neighbours& neighbours;
+  const check_parameters& parameters;
 };
 
 class check {

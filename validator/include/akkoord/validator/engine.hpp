@@ -8,10 +8,16 @@
 #include <string>
 
 #include "akkoord/diagnostic.hpp"
+#include "akkoord/exact.hpp"
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/taakvelden.hpp"
 
 namespace akkoord {
+
+// Settings of individual checks (`.akkoord.toml`).
+struct check_parameters {
+  decimal budget_swing_threshold{25, 0};  // percent: `[budget-swing] threshold = "25%"`
+};
 
 struct check_settings {
   // id -> severity; nullopt switches the check off. Rule ids are "rule:ID".
@@ -20,6 +26,7 @@ struct check_settings {
   std::optional<std::string> only;
   // The date "today" for expiring suppressions (tests pin it).
   std::optional<civil_date> today;
+  check_parameters parameters;
 };
 
 // Drops findings of switched-off checks and applies severity overrides.
@@ -36,14 +43,20 @@ std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_
                                                 const check_settings& settings, diagnostics& out,
                                                 const agreement_files* files = nullptr);
 
-struct plan;          // validator/plan.hpp
-struct plan_figures;  // validator/figures.hpp
+struct plan;             // validator/plan.hpp
+struct plan_figures;     // validator/figures.hpp
+struct plan_neighbours;  // validator/check.hpp
 
 // Runs every plan check and custom rule on a plan already read (with `shape`, what reading it found), then
 // applies inline suppressions and settings. Computes the plan's figures into `figures` first: the checks that
 // judge money read them. Thread-safe for distinct plans; the run (run.hpp) calls it once per plan and agreement.
 diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
                             const check_settings& settings, plan_figures& figures);
+// The same with the figures already computed (compute_figures) and what the other plans of the run say about
+// this one (run.cpp finds them first).
+diagnostics check_read_plan(const agreement_model& agreement, const plan& p, const diagnostics& shape,
+                            const check_settings& settings, const plan_figures& figures,
+                            const plan_neighbours& neighbours);
 
 // Reads one plan (already registered in the source manager) and checks it (tests, fixture drivers).
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,

@@ -41,6 +41,7 @@ struct taakveld_spending {
 struct named_sum {
   std::string id;                            // a task or executor id, as in the plan
   std::optional<std::int64_t> budget_cents;  // nullopt: the sum does not fit
+  const plan_activity* largest = nullptr;    // the activity with the largest budget (where findings point)
 };
 
 struct plan_figures {

@@ -44,7 +44,7 @@ class compiled_rules {
  private:
   std::unique_ptr<rules_detail::program> program_;
   friend compiled_rules compile_rules(const agreement_model&);
-  friend void run_rules(const compiled_rules&, const plan&, diagnostics&);
+  friend void run_rules(const compiled_rules&, const plan&, const plan*, diagnostics&);
 };
 
 // Type-checks and compiles every rule of the agreement. Never throws for bad input: problems become
@@ -59,6 +59,9 @@ std::shared_ptr<const compiled_rules> rules_of(const agreement_model& agreement)
 // A plan-level rule reports at the `[plan]` header, a `for activity` rule at the activity's `id` (or its
 // header). Linear in the number of activities. Overflow and division by zero become findings of the rule.
 void run_rules(const compiled_rules& rules, const plan& plan, diagnostics& out);
+// The same with the plan of the same municipality for the year before (nullptr: the run holds none), which
+// `previous(EXPR)` reads; a rule that needs it says nothing without it.
+void run_rules(const compiled_rules& rules, const plan& plan, const akkoord::plan* previous_year, diagnostics& out);
 
 // ---- `akkoord test DIR…`: plans that state the findings they must produce ----------------------------
 
@@ -90,7 +93,9 @@ struct rule_test_report {
 // against the agreement with all checks and rules, and compares the findings with the file's markers:
 // `# expect: ID[, ID…]` means a finding ID whose position is on that line, `# expect-anywhere: ID[, ID…]` a
 // finding ID anywhere in the file; each marker takes one finding. A file without markers must produce no
-// findings at all. Suppressed findings do not count.
+// findings at all. Suppressed findings do not count. The files of all DIRs are checked as one run, so
+// `previous(…)` and budget-swing see the file for the year before; duplicate-plan is off (a test suite holds
+// variants of one plan).
 rule_test_report run_rule_tests(const agreement_model& agreement, const std::vector<std::string>& dirs,
                                 source_manager& sources, const check_settings& settings);
 

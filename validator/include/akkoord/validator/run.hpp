@@ -62,7 +62,8 @@ struct run_result {
 struct run_options {
   check_settings checks;
   unsigned jobs = 1;           // plan files checked in parallel; the result is the same for any value
-  bool keep_plans = true;      // keep each typed plan and its figures in the result (reports that chart them)
+  bool keep_plans = true;      // keep each typed plan and its figures in the result (reports that chart them);
+                               // without, they are dropped once every plan is checked (plans compare each other)
   severity fail_on = severity::error;
   std::string tool_version;
 };
@@ -87,6 +88,16 @@ struct plan_check {
 };
 plan_check check_plan_against(const std::string& path, std::span<const agreement_model* const> agreements,
                               source_manager& sources, const check_settings& settings);
+// The plans of a run, in three phases: (1, in parallel) each file read once and its figures computed; (2, on one
+// thread, linear) the plans indexed by agreement, municipality and year, which finds each plan's earlier
+// duplicate and its previous year (input order decides which plan is earlier); (3, in parallel) each plan
+// checked with what its neighbours say (`duplicate-plan`, `budget-swing`, `previous(…)` in rules), per agreement
+// with that agreement's figures. Results and `failures` (an internal failure per plan, in English; empty: none)
+// are in input order and the same for any `jobs`. Every plan stays in memory until all are checked.
+std::vector<plan_check> check_plans_against(const std::vector<std::string>& paths,
+                                            std::span<const agreement_model* const> agreements,
+                                            source_manager& sources, const check_settings& settings, unsigned jobs,
+                                            std::vector<std::string>& failures);
 
 // Runs `work(i)` for i in [0, count) on up to `jobs` threads (this one included). An exception escaping `work`
 // is caught and returned, in English, per index (empty: no failure).
