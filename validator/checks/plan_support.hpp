@@ -79,8 +79,10 @@ text count(std::int64_t n);
 text number(decimal d);
 // "1.5%" / "1,5%"
 text percent(decimal d);
-// "2025-07-01" in both languages
+// "2025-07-01" in both languages (inside backticks and ranges, as written in the files)
 std::string date(civil_date d);
+// "2025-07-01" / "1 juli 2025": a date in running text
+text day(civil_date d);
 
 // "did you mean `x`?" over the candidates (a map's keys or strings), or nullopt.
 template <class Range>

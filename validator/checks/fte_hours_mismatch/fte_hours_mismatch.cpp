@@ -72,15 +72,15 @@ void fte_hours_mismatch::check_plan(const plan_context& context, diagnostics& ou
     auto d = finding(p.span(a.hours->span),
                      {fmt::format("`hours` {} differs{} from `fte` × hours per FTE ({} × {} = {})", hours, deviation_en,
                                   fte_text.en, per_fte, expected_en),
-                      fmt::format("`hours` {} wijkt{} af van `fte` × uren per fte ({} × {} = {})", hours, deviation_nl,
-                                  fte_text.nl, per_fte, expected_nl)});
+                      fmt::format("het aantal uren `hours` ({}) wijkt{} af van `fte` × uren per fte ({} × {} = {})",
+                                  hours, deviation_nl, fte_text.nl, per_fte, expected_nl)});
     d.notes.push_back({fmt::format("the agreement allows a difference of {}", tolerance_text.en),
-                       fmt::format("de overeenkomst staat een verschil van {} toe", tolerance_text.nl)});
+                       fmt::format("de overeenkomst staat een afwijking van ten hoogste {} toe", tolerance_text.nl)});
     d.related.push_back({agreement->hours_per_fte->span, {fmt::format("{} hours per FTE", per_fte),
                                                          fmt::format("{} uur per fte", per_fte)}});
     if (rounded_hours)
       d.help = text{fmt::format("set `hours = {}`, or correct `fte`", *rounded_hours),
-                    fmt::format("zet `hours = {}`, of verbeter `fte`", *rounded_hours)};
+                    fmt::format("wijzig dit in `hours = {}`, of corrigeer `fte`", *rounded_hours)};
     out.push_back(std::move(d));
   }
 }

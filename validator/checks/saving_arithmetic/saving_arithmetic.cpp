@@ -33,12 +33,12 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
       auto d = finding(saving->base->span,
                        {"saving " + id + " is based on " + base_year + ", but contribution " + on +
                             " states no amount for that year",
-                        "besparing " + id + " gaat uit van " + base_year + ", maar bijdrage " + on +
+                        "besparing " + id + " gaat uit van basisjaar " + base_year + ", maar bijdrage " + on +
                             " noemt geen bedrag voor dat jaar"});
       d.related.push_back({contribution->second->id.span, {"contribution " + on + " is declared here",
                                                            "bijdrage " + on + " is hier gedefinieerd"}});
       d.help = text{"add the base year's amount to the contribution, or correct `base`",
-                    "voeg het bedrag van het basisjaar toe aan de bijdrage, of verbeter `base`"};
+                    "neem het bedrag voor het basisjaar op in de bijdrage, of corrigeer `base`"};
       out.push_back(std::move(d));
       continue;
     }
@@ -62,11 +62,11 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
                           money(*computed, money_style::en) + ", not the stated " + money(stated, money_style::en),
                       percent(rate, money_style::nl) + " van het basisbedrag " +
                           money(base->amount.cents, money_style::nl) + " (" + base_year + ") is " +
-                          money(*computed, money_style::nl) + ", niet het vermelde " + money(stated, money_style::nl)});
+                          money(*computed, money_style::nl) + " en niet het opgegeven " + money(stated, money_style::nl)});
     d.related.push_back({saving->rate->span, {"the rate", "het percentage"}});
     d.related.push_back({base->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year}});
     d.help = text{"set `amount` to " + money(*computed, money_style::en) + ", or correct `rate`",
-                  "zet `amount` op " + money(*computed, money_style::nl) + ", of verbeter `rate`"};
+                  "wijzig `amount` in " + money(*computed, money_style::nl) + ", of corrigeer `rate`"};
     out.push_back(std::move(d));
   }
 }
