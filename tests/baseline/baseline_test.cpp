@@ -320,7 +320,7 @@ TEST(Baseline, InvalidFilesSayWhereAndWhat) {
   for (const bad_file& bad : std::initializer_list<bad_file>{
            {"{\n  \"version\": 2,\n  \"findings\": [\n    {\"id\": \"x\",}\n  ]\n}",
             "not a baseline file: invalid JSON at line 4, column 16",
-            "geen baselinebestand: ongeldige JSON op regel 4, kolom 16"},
+            "dit is geen baselinebestand: ongeldige JSON op regel 4, kolom 16"},
            // `x` is character 13, byte 14
            {"{\"v\xC3\xA9rsion\": x}", "invalid JSON at line 1, column 13", "ongeldige JSON op regel 1, kolom 13"},
            {"\xEF\xBB\xBF{x", "invalid JSON at line 1, column 2", "ongeldige JSON op regel 1, kolom 2"},

@@ -705,7 +705,7 @@ TEST(HtmlRenderer, Dutch) {
   EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
   for (const char* words : {"<h1>akkoord-rapport</h1>", "<h3>Bevindingen</h3>", "Betrokken bepalingen",
                             "Uitgaven per taakveld", "<span class=\"label\">Oplossing</span>",
-                            "<span class=\"label\">Onderdrukt</span>", "<span class=\"badge error\">fout</span>",
+                            "<span class=\"label\">Uitgezonderd</span>", "<span class=\"badge error\">fout</span>",
                             "\xE2\x82\xAC 2.200.000,00", "55,0%", "40.000 inwoners", "1 fout, 0 waarschuwingen"})
     EXPECT_NE(out.find(words), std::string::npos) << words;
   EXPECT_EQ(out.find("How to fix"), std::string::npos);

@@ -141,7 +141,7 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
           help = text{"`akkoord checks` lists the check ids", "`akkoord checks` toont alle check-ids"};
         reports.push_back(suppression_finding(
             p, s, {fmt::format("suppression names `{}`, which is not a check", id),
-                   fmt::format("de uitzondering noemt `{}`, maar dat is geen check", id)},
+                   fmt::format("de uitzondering noemt `{}`, maar akkoord heeft geen controle met dat id", id)},
             std::move(help)));
       } else {
         reports.push_back(suppression_finding(

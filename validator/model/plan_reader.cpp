@@ -592,7 +592,7 @@ class plan_reader {
            {fmt::format("malformed suppression comment: {}", bad.problem.en),
             fmt::format("onjuist geschreven uitzondering: {}", bad.problem.nl)},
            text{"write `# akkoord: allow(ID) until YYYY-MM-DD -- reason`; `until` is optional",
-                "schrijf `# akkoord: allow(ID) until JJJJ-MM-DD -- reden`; `until` mag weg"});
+                "schrijf `# akkoord: allow(ID) until JJJJ-MM-DD -- reden`; `until …` is niet verplicht"});
     }
   }
 };

@@ -33,8 +33,7 @@ void period_overlap::lint(const lint_context& context, diagnostics& out) const {
                                    : quoted(date_text(p->from) + " .. " + to_string(overlap_end));
       const std::string both_nl = overlap_end == p->from.value()
                                       ? dutch_date(p->from.value())
-                                      : "de periode van " + dutch_date(p->from.value()) + " tot en met " +
-                                            dutch_date(overlap_end);
+                                      : dutch_date(p->from.value()) + " tot en met " + dutch_date(overlap_end);
       auto d = finding(range_span(*p), {"period " + quoted(p->id.name) + " (" + range_text(*p) + ") overlaps period " +
                                             quoted(furthest->id.name) + " (" + range_text(*furthest) + ")",
                                         "periode " + quoted(p->id.name) + " (" + range_text(*p) +
