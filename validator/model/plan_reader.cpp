@@ -119,7 +119,8 @@ class plan_reader {
         emit(checks::toml_syntax::metadata, {at, at},
              {fmt::format("not valid TOML: {}", lowercase_first(e.description())),
               // toml++ explains the error in English only: say so, rather than pass it off as Dutch
-              fmt::format("het plan is geen geldige TOML (melding van de TOML-lezer: {})", e.description())},
+              fmt::format("het bestand is geen geldige TOML; de TOML-lezer meldt (in het Engels): {}",
+                          lowercase_first(e.description()))},
              std::nullopt);
       }
       return finish_unreadable();
