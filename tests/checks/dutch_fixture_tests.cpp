@@ -161,9 +161,11 @@ std::vector<std::string> dutch_problems(const diagnostic& d) {
       return;
     }
     if (custom_rule) return;
-    // The same words in both languages are English left untranslated (code alone may be the same).
+    // The same words in both languages are English left untranslated (code alone may be the same, and so may an
+    // article citation alone, "(centrumregeling, artikel 4 lid 2)", which quotes the agreement).
     static const std::regex word(R"([A-Za-z]{2,})");
-    if (t.nl == t.en && std::regex_search(running_text(t.en), word))
+    const bool citation_only = t.en.starts_with('(') && t.en.ends_with(')');
+    if (t.nl == t.en && !citation_only && std::regex_search(running_text(t.en), word))
       problems.push_back(std::string(what) + " is the English text: " + t.en);
     if (const std::string problem = dutch_style_problem(t.nl); !problem.empty())
       problems.push_back(std::string(what) + ": " + problem + ": " + t.nl);
@@ -236,6 +238,11 @@ TEST(every_finding_in_dutch, style_rules_catch_translated_english) {
   d.help = text{"write `executor = \"y\"`", "write `executor = \"y\"`"};
   d.related.push_back({source_span{}, {"the plan year", ""}});
   EXPECT_EQ(dutch_problems(d).size(), 3u);
+  diagnostic cited;
+  cited.id = "wrong-executor";
+  cited.message = {"task `x` is executed by `y`", "taak `x` wordt uitgevoerd door `y`"};
+  cited.related.push_back({source_span{}, {"(centrumregeling, artikel 4 lid 2)", "(centrumregeling, artikel 4 lid 2)"}});
+  EXPECT_TRUE(dutch_problems(cited).empty());
 }
 
 }  // namespace
