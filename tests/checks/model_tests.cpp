@@ -186,7 +186,7 @@ TEST(loader, the_reference_agreement_lints_clean) {
   EXPECT_EQ(render_short(found, aa.parent_path()), "");
   EXPECT_TRUE(model->complete);
   EXPECT_EQ(model->parties.size(), 2u);
-  EXPECT_EQ(model->tasks.size(), 12u);  // since issue #8: 12 tasks
+  EXPECT_EQ(model->tasks.size(), 12u);
   EXPECT_EQ(model->hours_per_fte(), 1536);
 }
 
