@@ -89,8 +89,8 @@ class lowerer {
   void once(const node*& first, const node& clause, const char* keyword, const decl_context& ctx) const {
     if (first != nullptr) {
       fail(span(clause), {backticked(keyword) + " is given twice in " + ctx.en(), backticked(keyword) + " staat twee keer in " + ctx.nl()},
-           text{"keep one " + backticked(keyword) + " clause", "houd één " + backticked(keyword) + "-clausule over"},
-           {label{span(*first), {"first given here", "hier voor het eerst gegeven"}}});
+           text{"keep one " + backticked(keyword) + " clause", "laat één " + backticked(keyword) + " staan"},
+           {label{span(*first), {"first given here", "hier voor het eerst opgegeven"}}});
     }
     first = &clause;
   }
@@ -181,7 +181,7 @@ class lowerer {
     const auto value = parse_decimal(n.string_view(), &error);
     if (!value || value->scale != 0) {
       fail(span(n), {"number " + backticked(n.string_view()) + " is too large", "getal " + backticked(n.string_view()) + " is te groot"},
-           text{"the largest whole number is 9223372036854775807", "het grootste gehele getal is 9223372036854775807"});
+           text{"the largest whole number is 9223372036854775807", "het grootste gehele getal is 9.223.372.036.854.775.807"});
     }
     return {value->units, span(n)};
   }
@@ -194,8 +194,8 @@ class lowerer {
       fail(span(n),
            {std::string(what_en) + " " + backticked(n.string_view()) + (decimals ? " has too many decimals" : " is too large"),
             std::string(what_nl) + " " + backticked(n.string_view()) + (decimals ? " heeft te veel decimalen" : " is te groot")},
-           decimals ? text{"at most 18 decimals are kept exactly", "hoogstens 18 decimalen worden exact bewaard"}
-                    : text{"at most 18 significant digits are kept exactly", "hoogstens 18 significante cijfers worden exact bewaard"});
+           decimals ? text{"at most 18 decimals are kept exactly", "ten hoogste 18 decimalen worden exact bewaard"}
+                    : text{"at most 18 significant digits are kept exactly", "ten hoogste 18 significante cijfers worden exact bewaard"});
     }
     return *value;
   }
@@ -216,10 +216,10 @@ class lowerer {
       const std::string written = backticked(n.string_view());
       if (error == number_error::too_many_decimals) {
         fail(span(n), {"amount " + written + " has more than 2 decimals", "bedrag " + written + " heeft meer dan 2 decimalen"},
-             text{"amounts are exact euros and cents, like `EUR 1_250.50`", "bedragen zijn exacte euro's en centen, zoals `EUR 1_250.50`"});
+             text{"amounts are exact euros and cents, like `EUR 1_250.50`", "een bedrag bestaat uit hele euro's en centen, zoals `EUR 1_250.50`"});
       }
       fail(span(n), {"amount " + written + " is too large", "bedrag " + written + " is te groot"},
-           text{"the largest amount is EUR 92_233_720_368_547_758.07", "het grootste bedrag is EUR 92_233_720_368_547_758.07"});
+           text{"the largest amount is EUR 92_233_720_368_547_758.07", "het grootste bedrag is `EUR 92_233_720_368_547_758.07`"});
     }
     return {*cents, span(n)};
   }
@@ -282,9 +282,9 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!since) missing(ctx, "`since` date", "`since`-datum", "add `since YYYY-MM-DD` inside its braces", "voeg `since JJJJ-MM-DD` toe binnen de accolades");
-    if (!documents) missing(ctx, "`documents`", "`documents`", "add `documents NAME, ...` inside its braces", "voeg `documents NAAM, ...` toe binnen de accolades");
-    if (!hours) missing(ctx, "`hours_per_fte`", "`hours_per_fte`", "add `hours_per_fte N` inside its braces", "voeg `hours_per_fte N` toe binnen de accolades");
+    if (!since) missing(ctx, "`since` date", "`since`-datum", "add `since YYYY-MM-DD` inside its braces", "neem `since JJJJ-MM-DD` op tussen de accolades");
+    if (!documents) missing(ctx, "`documents`", "`documents`", "add `documents NAME, ...` inside its braces", "neem `documents NAAM, ...` op tussen de accolades");
+    if (!hours) missing(ctx, "`hours_per_fte`", "`hours_per_fte`", "add `hours_per_fte N` inside its braces", "neem `hours_per_fte N` op tussen de accolades");
     return d;
   }
 
@@ -309,8 +309,8 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!roles) missing(ctx, "`roles`", "`roles`", "add `roles ROLE, ...` inside its braces", "voeg `roles ROL, ...` toe binnen de accolades");
-    if (!inhabitants) missing(ctx, "`inhabitants` count", "`inhabitants`-aantal", "add `inhabitants N` inside its braces", "voeg `inhabitants N` toe binnen de accolades");
+    if (!roles) missing(ctx, "`roles`", "`roles`", "add `roles ROLE, ...` inside its braces", "neem `roles ROL, ...` op tussen de accolades");
+    if (!inhabitants) missing(ctx, "`inhabitants` count", "`inhabitants`-aantal", "add `inhabitants N` inside its braces", "neem `inhabitants N` op tussen de accolades");
     return d;
   }
 
@@ -330,8 +330,8 @@ class lowerer {
         if (relation != nullptr && is<g::employer_clause>(*relation) != employer) {
           fail(span(c), {ctx.en() + " has both `employer` and `part_of`", ctx.nl() + " heeft zowel `employer` als `part_of`"},
                text{"an executor is either employed by a party or part of one: keep one of the two",
-                    "een uitvoerder is in dienst van een partij of maakt er deel van uit: houd één van beide over"},
-               {label{span(*relation), {"first given here", "hier voor het eerst gegeven"}}});
+                    "een uitvoerder is in dienst van een partij of maakt er deel van uit: laat één van beide staan"},
+               {label{span(*relation), {"first given here", "hier voor het eerst opgegeven"}}});
         }
         once(relation, c, employer ? "employer" : "part_of", ctx);
         d.kind = employer ? ast::executor_decl::relation::employer : ast::executor_decl::relation::part_of;
@@ -351,7 +351,7 @@ class lowerer {
     }
     if (!relation) {
       fail(d.id.span, {ctx.en() + " has neither `employer` nor `part_of`", ctx.nl() + " heeft geen `employer` en geen `part_of`"},
-           text{"add `employer PARTY` or `part_of PARTY` inside its braces", "voeg `employer PARTIJ` of `part_of PARTIJ` toe binnen de accolades"});
+           text{"add `employer PARTY` or `part_of PARTY` inside its braces", "neem `employer PARTIJ` of `part_of PARTIJ` op tussen de accolades"});
     }
     return d;
   }
@@ -392,7 +392,7 @@ class lowerer {
       once(due, c, "due", ctx);
       d.due = date(child(c, 0));
     }
-    if (!due) missing(ctx, "`due` date", "`due`-datum", "add `due YYYY-MM-DD` inside its braces", "voeg `due JJJJ-MM-DD` toe binnen de accolades");
+    if (!due) missing(ctx, "`due` date", "`due`-datum", "add `due YYYY-MM-DD` inside its braces", "neem `due JJJJ-MM-DD` op tussen de accolades");
     return d;
   }
 
@@ -444,9 +444,9 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (d.taakvelden.empty()) missing(ctx, "`taakveld`", "`taakveld`", "add `taakveld CODE, ...` inside its braces", "voeg `taakveld CODE, ...` toe binnen de accolades");
-    if (!responsible) missing(ctx, "`responsible` party", "`responsible`-partij", "add `responsible PARTY` inside its braces", "voeg `responsible PARTIJ` toe binnen de accolades");
-    if (!executed) missing(ctx, "`executed_by` clause", "`executed_by`-clausule", "add `executed_by EXECUTOR from YYYY-MM-DD` inside its braces", "voeg `executed_by UITVOERDER from JJJJ-MM-DD` toe binnen de accolades");
+    if (d.taakvelden.empty()) missing(ctx, "`taakveld`", "`taakveld`", "add `taakveld CODE, ...` inside its braces", "neem `taakveld CODE, ...` op tussen de accolades");
+    if (!responsible) missing(ctx, "`responsible` party", "`responsible`-partij", "add `responsible PARTY` inside its braces", "neem `responsible PARTIJ` op tussen de accolades");
+    if (!executed) missing(ctx, "`executed_by` clause", "`executed_by`-clausule", "add `executed_by EXECUTOR from YYYY-MM-DD` inside its braces", "neem `executed_by UITVOERDER from JJJJ-MM-DD` op tussen de accolades");
     return d;
   }
 
@@ -475,9 +475,9 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!payer) missing(ctx, "`payer`", "`payer`", "add `payer PARTY` inside its braces", "voeg `payer PARTIJ` toe binnen de accolades");
-    if (!payee) missing(ctx, "`payee`", "`payee`", "add `payee EXECUTOR` inside its braces", "voeg `payee UITVOERDER` toe binnen de accolades");
-    if (d.amounts.empty()) missing(ctx, "yearly amounts", "jaarbedragen", "add a line like `2025: EUR 1_000_000` inside its braces", "voeg een regel zoals `2025: EUR 1_000_000` toe binnen de accolades");
+    if (!payer) missing(ctx, "`payer`", "`payer`", "add `payer PARTY` inside its braces", "neem `payer PARTIJ` op tussen de accolades");
+    if (!payee) missing(ctx, "`payee`", "`payee`", "add `payee EXECUTOR` inside its braces", "neem `payee UITVOERDER` op tussen de accolades");
+    if (d.amounts.empty()) missing(ctx, "yearly amounts", "jaarbedragen", "add a line like `2025: EUR 1_000_000` inside its braces", "neem een regel zoals `2025: EUR 1_000_000` op tussen de accolades");
     return d;
   }
 
@@ -511,12 +511,12 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!on) missing(ctx, "`on` contribution", "`on`-bijdrage", "add `on CONTRIBUTION` inside its braces", "voeg `on BIJDRAGE` toe binnen de accolades");
-    if (!base) missing(ctx, "`base` year", "`base`-jaar", "add `base YYYY` inside its braces", "voeg `base JJJJ` toe binnen de accolades");
-    if (!from) missing(ctx, "`from` year", "`from`-jaar", "add `from YYYY` inside its braces", "voeg `from JJJJ` toe binnen de accolades");
+    if (!on) missing(ctx, "`on` contribution", "`on`-bijdrage", "add `on CONTRIBUTION` inside its braces", "neem `on BIJDRAGE` op tussen de accolades");
+    if (!base) missing(ctx, "`base` year", "`base`-jaar", "add `base YYYY` inside its braces", "neem `base JJJJ` op tussen de accolades");
+    if (!from) missing(ctx, "`from` year", "`from`-jaar", "add `from YYYY` inside its braces", "neem `from JJJJ` op tussen de accolades");
     if (!rate && !amount) {
       missing(ctx, "`rate` and no `amount`", "`rate` en geen `amount`", "add `rate PERCENT`, `amount EUR ...` or both inside its braces",
-              "voeg `rate PERCENTAGE`, `amount EUR ...` of beide toe binnen de accolades");
+              "neem `rate PERCENTAGE`, `amount EUR ...` of beide op tussen de accolades");
     }
     return d;
   }
@@ -547,10 +547,10 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!tolerance) missing(ctx, "`tolerance`", "`tolerance`", "add `tolerance PERCENT` inside its braces", "voeg `tolerance PERCENTAGE` toe binnen de accolades");
+    if (!tolerance) missing(ctx, "`tolerance`", "`tolerance`", "add `tolerance PERCENT` inside its braces", "neem `tolerance PERCENTAGE` op tussen de accolades");
     if (d.entries.empty()) {
       missing(ctx, "taakveld entries", "taakveldregels", "add a line like `taakveld 0.2: EUR 45 per inhabitant` inside its braces",
-              "voeg een regel zoals `taakveld 0.2: EUR 45 per inhabitant` toe binnen de accolades");
+              "neem een regel zoals `taakveld 0.2: EUR 45 per inhabitant` op tussen de accolades");
     }
     return d;
   }
@@ -591,7 +591,7 @@ class lowerer {
         unexpected(c);
       }
     }
-    if (!require) missing(ctx, "`require` clause", "`require`-clausule", "add `require CONDITION` inside its braces", "voeg `require VOORWAARDE` toe binnen de accolades");
+    if (!require) missing(ctx, "`require` clause", "`require`-clausule", "add `require CONDITION` inside its braces", "neem `require VOORWAARDE` op tussen de accolades");
     return d;
   }
 

@@ -116,29 +116,29 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
   if (::stat(path.c_str(), &st) != 0) {
     const int err = errno;
     if (err == ENOENT) {
-      error = {"no such file", "bestand bestaat niet"};
+      error = {"no such file", "het bestand bestaat niet"};
     } else if (err == EACCES) {
-      error = {"permission denied", "geen toegang"};
+      error = {"permission denied", "er zijn geen leesrechten"};
     } else if (err == ENOTDIR) {
       error = {"a part of the path is not a directory", "een deel van het pad is geen map"};
     } else if (err == ELOOP) {
-      error = {"a loop of symbolic links", "een kringloop van symbolische koppelingen"};
+      error = {"a loop of symbolic links", "het pad bevat een kring van symbolische koppelingen"};
     } else {
       error = {std::strerror(err), std::strerror(err)};
     }
     return std::nullopt;
   }
   if (S_ISDIR(st.st_mode)) {
-    error = {"is a directory, not a file", "is een map, geen bestand"};
+    error = {"is a directory, not a file", "het is een map, geen bestand"};
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {  // a FIFO or device could block the run or never end
-    error = {"is not a regular file", "is geen gewoon bestand"};
+    error = {"is not a regular file", "het is geen gewoon bestand"};
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = {"cannot be opened (permission denied?)", "kan niet worden geopend (geen toegang?)"};
+    error = {"cannot be opened (permission denied?)", "het bestand kan niet worden geopend (ontbreken de leesrechten?)"};
     return std::nullopt;
   }
   // One read of the whole file (a per-character iterator costs ~8% of a 1,000-plan run).
@@ -146,7 +146,7 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {
-    error = {"could not be read", "kon niet worden gelezen"};
+    error = {"could not be read", "het lezen is mislukt"};
     return std::nullopt;
   }
   return text;

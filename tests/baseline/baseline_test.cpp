@@ -320,7 +320,7 @@ TEST(Baseline, InvalidFilesSayWhereAndWhat) {
   for (const bad_file& bad : std::initializer_list<bad_file>{
            {"{\n  \"version\": 2,\n  \"findings\": [\n    {\"id\": \"x\",}\n  ]\n}",
             "not a baseline file: invalid JSON at line 4, column 16",
-            "geen baselinebestand: ongeldige JSON op regel 4, kolom 16"},
+            "dit is geen baselinebestand: ongeldige JSON op regel 4, kolom 16"},
            // `x` is character 13, byte 14
            {"{\"v\xC3\xA9rsion\": x}", "invalid JSON at line 1, column 13", "ongeldige JSON op regel 1, kolom 13"},
            {"\xEF\xBB\xBF{x", "invalid JSON at line 1, column 2", "ongeldige JSON op regel 1, kolom 2"},
@@ -338,15 +338,15 @@ TEST(Baseline, InvalidFilesSayWhereAndWhat) {
            {"{\"version\": \"2\", \"findings\": []}", "`version` is not a number", "`version` is geen getal"},
            {"{\"version\": 2, \"findings\": {}}", "not an object with `version` and a list `findings`",
             "geen object met `version` en een lijst `findings`"},
-           {"{\"version\": 1e999, \"findings\": []}", "a number too large", "een getal in dat te groot is"},
+           {"{\"version\": 1e999, \"findings\": []}", "a number too large", "een getal dat te groot is"},
            {"{\"version\": 1.5, \"findings\": []}", "unsupported baseline version 1.5; this akkoord reads version 2",
-            "baselineversie 1.5 wordt niet ondersteund; deze akkoord leest versie 2"},
+            "baselineversie 1.5 wordt niet ondersteund; deze versie van akkoord leest versie 2"},
            // the format before findings were keyed by meaning
            {"{\"version\": 1, \"findings\": [{\"id\": \"a\", \"file\": \"f\", \"fingerprint\": \"0123456789abcdef\"}]}",
             "recorded by an older version of akkoord (file version 1, which matched findings by their source line); "
             "record it again with `--update-baseline`",
-            "vastgelegd met een oudere versie van akkoord (bestandsversie 1, die bevindingen op hun bronregel "
-            "vergeleek); leg hem opnieuw vast met `--update-baseline`"},
+            "vastgelegd met een oudere versie van akkoord (bestandsversie 1, die bevindingen op hun regelnummer "
+            "vergeleek); leg de baseline opnieuw vast met `--update-baseline`"},
        }) {
     baseline read;
     read.entries.push_back({"stale", "entry", "k", {}, ""});

@@ -135,7 +135,7 @@ TEST(Baseline, AVersion1FileSaysToRecordItAgain) {
             std::string::npos)
       << english.err;
   const auto dutch = run(check_args(rules, {"--baseline", "old.json", "--lang", "nl"}), here);
-  EXPECT_NE(dutch.err.find("leg hem opnieuw vast met `--update-baseline`"), std::string::npos) << dutch.err;
+  EXPECT_NE(dutch.err.find("leg de baseline opnieuw vast met `--update-baseline`"), std::string::npos) << dutch.err;
   EXPECT_EQ(run(check_args(rules, {"--baseline", "old.json", "--update-baseline"}), here).exit_code, 0);
   EXPECT_EQ(run(check_args(rules, {"--baseline", "old.json"}), here).exit_code, 0) << "recorded again";
 }
@@ -149,7 +149,7 @@ TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("cannot read the baseline `nope.json`"), std::string::npos) << missing.err;
   const auto dutch = run(check_args(rules, {"--baseline", "nope.json", "--lang", "nl"}), here);
-  EXPECT_NE(dutch.err.find("kan de baseline `nope.json` niet lezen"), std::string::npos) << dutch.err;
+  EXPECT_NE(dutch.err.find("de baseline `nope.json` is niet te lezen"), std::string::npos) << dutch.err;
 
   dir.write("bad.json", "{\"version\": 2}");
   const auto invalid = run(check_args(rules, {"--baseline", "bad.json"}), here);
@@ -158,7 +158,7 @@ TEST(Baseline, MissingOrInvalidBaselineIsAUsageError) {
   dir.write("broken.json", "{\n  \"version\": 2,\n  \"findings\": [,]\n}\n");  // a merge gone wrong
   const auto broken = run(check_args(rules, {"--baseline", "broken.json", "--lang", "nl"}), here);
   EXPECT_EQ(broken.exit_code, 2);
-  EXPECT_NE(broken.err.find("`broken.json`: geen baselinebestand: ongeldige JSON op regel 3, kolom 16"),
+  EXPECT_NE(broken.err.find("`broken.json`: dit is geen baselinebestand: ongeldige JSON op regel 3, kolom 16"),
             std::string::npos)
       << broken.err;
 

@@ -68,7 +68,7 @@ TEST(Diff, DutchAndJson) {
   const auto dutch = run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--lang", "nl"});
   EXPECT_EQ(dutch.exit_code, 1);
   EXPECT_NE(dutch.out.find("task `strategie` gewijzigd: returned_to kernorganisatie"), std::string::npos) << dutch.out;
-  EXPECT_NE(dutch.out.find("gebroken door de wijziging: samples/plans/aalsmeer-2025.toml"), std::string::npos);
+  EXPECT_NE(dutch.out.find("voldoet door de wijziging niet meer: samples/plans/aalsmeer-2025.toml"), std::string::npos);
   const auto json = run({"diff", "rules/aa.akkoord", edited.string(), "--plans", "samples/plans", "--format", "json"});
   EXPECT_EQ(json.exit_code, 1);
   const auto parsed = nlohmann::json::parse(json.out);

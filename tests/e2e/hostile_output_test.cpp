@@ -253,7 +253,7 @@ TEST_F(ReportFiles, AFifoOrADeviceIsRefusedAndLeftAsItWas) {
   }
   const auto to_device = check_with({"--output", device.string(), "--lang", "nl"});
   EXPECT_EQ(to_device.exit_code, 2);
-  EXPECT_NE(to_device.err.find("akkoord: fout: kan het rapport niet schrijven naar `" + device.string() +
+  EXPECT_NE(to_device.err.find("akkoord: fout: het rapport kan niet worden geschreven naar `" + device.string() +
                                "`: het is een apparaatbestand, geen gewoon bestand"),
             std::string::npos)
       << to_device.err;

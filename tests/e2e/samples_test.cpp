@@ -125,6 +125,25 @@ TEST_P(Sample, NamesTheSampleInEveryFinding) {
 INSTANTIATE_TEST_SUITE_P(Bundled, Sample, ::testing::ValuesIn(all_samples()), test_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Sample);
 
+// The Dutch text form (`fout:`, `opmerking:`, `tip:`, Dutch dates and money), for the samples that have a
+// `.expected.rich.nl.txt` beside their goldens (create an empty one and run with UPDATE_EXPECTED=1).
+TEST(Samples, DutchRichOutputMatchesExpected) {
+  std::size_t compared = 0;
+  for (const sample& s : all_samples()) {
+    fs::path expected = e2e::source_dir() / s.relative;
+    expected.replace_extension(".expected.rich.nl.txt");
+    if (!fs::exists(expected)) continue;
+    std::vector<std::string> command = command_for(s, "text");
+    command.insert(command.end(), {"--lang", "nl"});
+    const e2e::run_result result = e2e::run(command);
+    ASSERT_EQ(result.signal, 0) << "crashed: " << result.err;
+    SCOPED_TRACE(s.relative);
+    compare_or_update(expected, result.out);
+    ++compared;
+  }
+  EXPECT_GE(compared, 5u) << "the Dutch goldens of the samples are gone";
+}
+
 TEST(Samples, AgreementSamplesExist) {
   // The README sends users here: the directory must not be empty.
   EXPECT_GE(samples_in("samples/agreements", ".akkoord", false).size(), 5u);

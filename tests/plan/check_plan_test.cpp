@@ -108,7 +108,7 @@ TEST_F(check_plan_test, suppression_without_reason_is_a_warning_and_does_not_wai
   ASSERT_EQ(sup.size(), 1u);
   EXPECT_EQ(sup[0]->level, severity::warning);
   EXPECT_EQ(sup[0]->message.en, "suppression of `fte-hours-mismatch` has no reason");
-  EXPECT_EQ(sup[0]->message.nl, "uitzondering voor `fte-hours-mismatch` heeft geen reden");
+  EXPECT_EQ(sup[0]->message.nl, "de uitzondering voor `fte-hours-mismatch` vermeldt geen reden");
   EXPECT_EQ(sup[0]->primary.begin, (source_pos{12, 1}));
 }
 

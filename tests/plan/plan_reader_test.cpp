@@ -328,7 +328,7 @@ TEST(plan_reader, invalid_headers_that_trip_a_toml_assertion_are_syntax_errors) 
     EXPECT_EQ(r.findings[0].id, "toml-syntax") << text;
     EXPECT_FALSE(r.p.readable);
     EXPECT_EQ(r.findings[0].message.en.rfind("not valid TOML: ", 0), 0u) << r.findings[0].message.en;
-    EXPECT_EQ(r.findings[0].message.nl.rfind("geen geldige TOML: ", 0), 0u);
+    EXPECT_EQ(r.findings[0].message.nl.rfind("het bestand is geen geldige TOML", 0), 0u) << r.findings[0].message.nl;
   }
 }
 

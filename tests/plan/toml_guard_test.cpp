@@ -174,7 +174,7 @@ TEST(toml_guard, a_character_other_than_ascii_right_after_a_backslash_in_a_multi
   const auto hazard = find_toml_hazard("a = \"\"\"\\\n  één\"\"\"\n");
   ASSERT_TRUE(hazard);
   EXPECT_EQ(hazard->help.en, "write the character as the escape `\\u00E9`");
-  EXPECT_EQ(hazard->help.nl, "schrijf het teken als `\\u00E9`");
+  EXPECT_EQ(hazard->help.nl, "schrijf het teken als de escapecode `\\u00E9`");
   EXPECT_EQ(hazard_at("a = \"\"\"x\\\n\n\t\xF0\x9F\x98\x80\"\"\"\n"), "3:2-3:3");
   EXPECT_EQ(find_toml_hazard("a = \"\"\"x\\\n\n\t\xF0\x9F\x98\x80\"\"\"\n")->help.en,
             "write the character as the escape `\\U0001F600`");
@@ -224,7 +224,7 @@ TEST(toml_guard, the_plan_reader_reports_a_hazard_as_toml_syntax) {
   EXPECT_EQ(findings[0].id, "toml-syntax");
   EXPECT_EQ(findings[0].primary.begin, (source_pos{2, static_cast<std::uint32_t>(part_column(128))}));
   ASSERT_TRUE(findings[0].help.has_value());
-  EXPECT_NE(findings[0].help->nl.find("verwijder niveaus"), std::string::npos);
+  EXPECT_NE(findings[0].help->nl.find("verminder het aantal niveaus"), std::string::npos);
 
   findings.clear();
   const source_file key("plan.toml", "[plan]\nagreement = \"AA\"\ncoördinatie = 1\n");

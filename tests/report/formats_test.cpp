@@ -371,7 +371,7 @@ TEST(JunitRenderer, DutchText) {
   const std::string out = junit_of(s.ds, s.context, language::nl);
   EXPECT_NE(out.find("message=\"nl: returned-competence\""), std::string::npos) << out;
   EXPECT_NE(out.find(": fout: nl: returned-competence"), std::string::npos) << out;
-  EXPECT_NE(out.find("(onderdrukt)"), std::string::npos) << out;
+  EXPECT_NE(out.find("(uitgezonderd)"), std::string::npos) << out;
   EXPECT_NE(out.find("type=\"error\""), std::string::npos) << "the type is the severity's id";
 }
 
@@ -411,7 +411,7 @@ TEST(GithubRenderer, WarningsAndDutch) {
   EXPECT_EQ(github_of({d}).rfind("::warning file=a.toml,", 0), 0u);
   EXPECT_EQ(github_of({d}, language::nl),
             "::warning file=a.toml,line=1,col=1,endLine=1,endColumn=2,title=unknown-field::nl: unknown-field"
-            "%0Azie ook: a.toml:1:1: hier%0Ahulp: verwijder het\n");
+            "%0Azie ook: a.toml:1:1: hier%0Atip: verwijder het\n");
 }
 
 TEST(GithubRenderer, EscapesDataAndProperties) {
@@ -705,7 +705,7 @@ TEST(HtmlRenderer, Dutch) {
   EXPECT_EQ(out.rfind("<!DOCTYPE html>\n<html lang=\"nl\">", 0), 0u);
   for (const char* words : {"<h1>akkoord-rapport</h1>", "<h3>Bevindingen</h3>", "Betrokken bepalingen",
                             "Uitgaven per taakveld", "<span class=\"label\">Oplossing</span>",
-                            "<span class=\"label\">Onderdrukt</span>", "<span class=\"badge error\">fout</span>",
+                            "<span class=\"label\">Uitgezonderd</span>", "<span class=\"badge error\">fout</span>",
                             "\xE2\x82\xAC 2.200.000,00", "55,0%", "40.000 inwoners", "1 fout, 0 waarschuwingen"})
     EXPECT_NE(out.find(words), std::string::npos) << words;
   EXPECT_EQ(out.find("How to fix"), std::string::npos);

@@ -204,9 +204,9 @@ TEST(TextRenderer, DutchWords) {
   const std::string out = text_of(d, {.lang = language::nl});
   EXPECT_NE(out.find("a.toml:1:1: waarschuwing: nl: unknown-field [unknown-field]\n"), std::string::npos) << out;
   EXPECT_NE(out.find("a.toml:1:5: opmerking: hier\n"), std::string::npos) << out;
-  EXPECT_NE(out.find("hulp: verwijder het\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("tip: verwijder het\n"), std::string::npos) << out;
   EXPECT_EQ(severity_word(severity::error, language::nl), "fout");
-  EXPECT_EQ(severity_word(severity::info, language::nl), "info");
+  EXPECT_EQ(severity_word(severity::info, language::nl), "melding");
 }
 
 TEST(TextRenderer, ColourOnlyWhenAsked) {
@@ -240,10 +240,10 @@ TEST(TextRenderer, QuietShowsOnlyTheSummary) {
 TEST(Summary, CountsAndPlurals) {
   const report_summary s{.files = 3, .errors = 2, .warnings = 1, .infos = 0, .suppressed = 0};
   EXPECT_EQ(summary_line(s, language::en), "2 errors, 1 warning, 0 infos in 3 files");
-  EXPECT_EQ(summary_line(s, language::nl), "2 fouten, 1 waarschuwing, 0 info's in 3 bestanden");
+  EXPECT_EQ(summary_line(s, language::nl), "2 fouten, 1 waarschuwing, 0 meldingen in 3 bestanden");
   const report_summary one{.files = 1, .errors = 1, .warnings = 2, .infos = 1, .suppressed = 3};
   EXPECT_EQ(summary_line(one, language::en), "1 error, 2 warnings, 1 info in 1 file (3 suppressed)");
-  EXPECT_EQ(summary_line(one, language::nl), "1 fout, 2 waarschuwingen, 1 info in 1 bestand (3 onderdrukt)");
+  EXPECT_EQ(summary_line(one, language::nl), "1 fout, 2 waarschuwingen, 1 melding in 1 bestand (3 uitgezonderd)");
 }
 
 TEST(ShortRenderer, OneLinePlusIndentedRelatedNotesAndHelp) {

@@ -219,7 +219,7 @@ TEST(messages, values_are_formatted_per_language) {
   const auto found = run_on_plan(*a, std::string(plan_head) + activity("A-1", "19_700_000", "fte = 1.5"));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message.en, "EUR 19,700,000.00 1.5 12.5% 2025-12-31 A-1 true (none) [1.5, 2] (none) {x}");
-  EXPECT_EQ(found[0].message.nl, "€ 19.700.000,00 1,5 12,5% 2025-12-31 A-1 waar (geen) [1,5, 2] (geen) {x}");
+  EXPECT_EQ(found[0].message.nl, "€ 19.700.000,00 1,5 12,5% 31 december 2025 A-1 waar (geen) [1,5, 2] (geen) {x}");
   // The title is a note when there is a message.
   ASSERT_EQ(found[0].notes.size(), 1u);
   EXPECT_EQ(found[0].notes[0].en, "Titel");
@@ -244,7 +244,7 @@ TEST(findings, point_at_the_activity_id_and_relate_to_the_require_expression) {
   ASSERT_EQ(found[0].related.size(), 1u);
   EXPECT_EQ(text_of(found[0].related[0].span), "a.budget < EUR 5");
   EXPECT_EQ(found[0].related[0].message.en, "required here");
-  EXPECT_EQ(found[0].related[0].message.nl, "hier vereist");
+  EXPECT_EQ(found[0].related[0].message.nl, "de eis staat hier");
 }
 
 TEST(findings, an_activity_without_id_is_reported_at_its_header) {
@@ -260,7 +260,7 @@ TEST(findings, a_fault_names_the_expression_that_failed) {
   const auto found = run_on_plan(*a, std::string(plan_head));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].level, severity::error);
-  EXPECT_EQ(found[0].message.nl, "regel `r` kan niet worden uitgerekend: deling door nul");
+  EXPECT_EQ(found[0].message.nl, "regel `r` is niet te berekenen: er wordt door nul gedeeld");
   ASSERT_EQ(found[0].related.size(), 1u);
   EXPECT_EQ(text_of(found[0].related[0].span), "EUR 1 / (plan.year - 2025)");
 }

@@ -36,7 +36,7 @@ bool emit(const std::string& content, const report_target& target) {
   if (target.to_stdout()) {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
       const std::string reason = std::strerror(errno);
-      tool_error({"cannot write to standard output: " + reason, "kan niet naar standaarduitvoer schrijven: " + reason});
+      tool_error({"cannot write to standard output: " + reason, "er kan niet naar de standaarduitvoer worden geschreven: " + reason});
       return false;
     }
     return true;
@@ -131,7 +131,7 @@ bool use_baseline(run_result& run, const run_settings& settings, bool trouble) {
   if (settings.update_baseline) {
     if (trouble) {
       tool_warning({"the baseline `" + settings.baseline_path + "` was not updated: the run failed",
-                    "de baseline `" + settings.baseline_path + "` is niet bijgewerkt: de run is mislukt"});
+                    "de baseline `" + settings.baseline_path + "` is niet bijgewerkt: de controle is mislukt"});
       return true;
     }
     const baseline recorded = make_baseline(run, baseline_dir);
@@ -309,7 +309,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
   for (const std::string& path : request.plans) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
-      tool_error({"`--plans " + path + "`: no such file or directory", "`--plans " + path + "`: bestand of map bestaat niet"});
+      tool_error({"`--plans " + path + "`: no such file or directory", "`--plans " + path + "`: dit bestand of deze map bestaat niet"});
       return exit_trouble;
     }
   }
@@ -352,7 +352,7 @@ int run_diff(const diff_request& request, const run_settings& settings) {
     const std::string count = std::to_string(result.plans_checked);
     const std::string broken = std::to_string(result.broken.size()), fixed = std::to_string(result.fixed.size());
     plans_summary = nl ? count + (result.plans_checked == 1 ? " plan" : " plannen") + " gecontroleerd: " + broken +
-                             " gebroken door de wijziging, " + fixed + " hersteld\n"
+                             " voldoen door de wijziging niet meer, " + fixed + " voldoen weer\n"
                        : count + (result.plans_checked == 1 ? " plan" : " plans") + " checked: " + broken +
                              " broken by the edit, " + fixed + " fixed\n";
   }
@@ -377,9 +377,9 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       }
       if (!quiet) {
         for (const std::string& path : result.broken)
-          out += (nl ? "gebroken door de wijziging: " : "broken by the edit: ") + printable(path) + "\n";
+          out += (nl ? "voldoet door de wijziging niet meer: " : "broken by the edit: ") + printable(path) + "\n";
         for (const std::string& path : result.fixed)
-          out += (nl ? "hersteld door de wijziging: " : "fixed by the edit: ") + printable(path) + "\n";
+          out += (nl ? "voldoet door de wijziging weer: " : "fixed by the edit: ") + printable(path) + "\n";
       }
       out += plans_summary;
       break;

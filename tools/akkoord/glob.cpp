@@ -46,7 +46,7 @@ void add_directories_below(const fs::path& directory, std::vector<fs::path>& out
       if (!is_hidden(it->path()) && is_real_directory(*it)) pending.emplace_back(it->path(), depth + 1);
     if (ec && ec != std::errc::not_a_directory && ec != std::errc::no_such_file_or_directory)
       warnings.push_back({"cannot read directory `" + current.generic_string() + "`: " + ec.message(),
-                          "kan map `" + current.generic_string() + "` niet lezen: " + ec.message()});
+                          "map `" + current.generic_string() + "` is niet te lezen: " + ec.message()});
   }
 }
 
@@ -104,7 +104,7 @@ glob_matches expand_glob(std::string_view pattern, const fs::path& base) {
           if (segment_matches(segment, it->path().filename().string())) next.push_back(it->path());
         if (ec && ec != std::errc::not_a_directory && ec != std::errc::no_such_file_or_directory)
           result.warnings.push_back({"cannot read directory `" + directory.generic_string() + "`: " + ec.message(),
-                                     "kan map `" + directory.generic_string() + "` niet lezen: " + ec.message()});
+                                     "map `" + directory.generic_string() + "` is niet te lezen: " + ec.message()});
       }
     }
     // `**/**` or `a/**/b/**` reach one directory along several ways: keep each once.

@@ -33,7 +33,7 @@ void walk(const std::string& argument, plan_inputs& out) {
     if (ec) {
       const std::string shown = join(argument, relative.generic_string());
       out.warnings.push_back({"cannot read directory `" + shown + "`: " + ec.message(),
-                              "kan map `" + shown + "` niet lezen: " + ec.message()});
+                              "map `" + shown + "` is niet te lezen: " + ec.message()});
       continue;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
@@ -51,7 +51,7 @@ void walk(const std::string& argument, plan_inputs& out) {
     if (ec) {
       const std::string shown = join(argument, relative.generic_string());
       out.warnings.push_back({"could not read all of directory `" + shown + "`: " + ec.message(),
-                              "kon map `" + shown + "` niet helemaal lezen: " + ec.message()});
+                              "map `" + shown + "` is niet volledig te lezen: " + ec.message()});
     }
   }
   if (found.empty())

@@ -130,13 +130,13 @@ bool load_baseline(const command_line& cl, run_settings& settings) {
   if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
       !std::filesystem::is_directory(status)) {
     // A device or pipe might never end (`/dev/zero`).
-    why = {"is not a regular file (a device, pipe or socket)", "is geen gewoon bestand (een apparaat, pipe of socket)"};
+    why = {"is not a regular file (a device, pipe or socket)", "het is geen gewoon bestand (maar een apparaat, pipe of socket)"};
   } else {
     content = read_whole_file(cl.baseline, why);
   }
   if (!content) {
     tool_error({"cannot read the baseline `" + cl.baseline + "`: " + why.en + "; create it with `--update-baseline`",
-                "kan de baseline `" + cl.baseline + "` niet lezen: " + why.nl + "; maak hem met `--update-baseline`"});
+                "de baseline `" + cl.baseline + "` is niet te lezen: " + why.nl + "; maak deze aan met `--update-baseline`"});
     return false;
   }
   baseline accepted;
@@ -358,7 +358,7 @@ std::optional<config> load_configuration(const command_line& cl, bool& failed, s
   const auto content = read_whole_file(path.string(), why);
   if (!content) {
     tool_error({"cannot read the configuration `" + shown + "`: " + why.en,
-                "kan de configuratie `" + shown + "` niet lezen: " + why.nl});
+                "de configuratie `" + shown + "` is niet te lezen: " + why.nl});
     failed = true;
     return std::nullopt;
   }
@@ -531,7 +531,7 @@ int run(int argc, char** argv) {
     if (!cl.git_revision.empty()) {
       if (cl.inputs.size() != 1) {
         tool_error({"`diff --git REV` takes one FILE: the agreement as it is now, compared with itself at REV",
-                    "`diff --git REV` neemt één BESTAND: de afspraken zoals ze nu zijn, vergeleken met zichzelf in REV"});
+                    "`diff --git REV` verwacht één BESTAND: de afspraken zoals ze nu zijn, vergeleken met dezelfde afspraken in REV"});
         return exit_trouble;
       }
       request.before = request.after = cl.inputs.front();

@@ -176,6 +176,8 @@ text percent(decimal d) {
 
 std::string date(civil_date d) { return to_string(d); }
 
+text day(civil_date d) { return {to_string(d), dutch_date(d)}; }
+
 text list_of(const std::vector<std::string>& items) {
   text out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -99,8 +99,10 @@ text count(std::int64_t n);
 text number(decimal d);
 // "1.5%" / "1,5%"
 text percent(decimal d);
-// "2025-07-01" in both languages
+// "2025-07-01" in both languages (inside backticks and ranges, as written in the files)
 std::string date(civil_date d);
+// "2025-07-01" / "1 juli 2025": a date in running text
+text day(civil_date d);
 
 // How an agreed amount was derived: "EUR 20,000,000.00 stated for 2024" or, indexed, "EUR 20,000,000.00 stated
 // for 2024, indexed by 2% for 2025 to EUR 20,400,000.00, by 1.5% for 2026 to EUR 20,706,000.00".

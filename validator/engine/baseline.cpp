@@ -194,9 +194,9 @@ text not_a_baseline(const text& problem) {
   static constexpr std::string_view expected_en =
       R"(expected `{"version": 2, "findings": [...]}` with `id`, `file`, `key` and `figures` in each finding)";
   static constexpr std::string_view expected_nl =
-      R"(verwacht `{"version": 2, "findings": [...]}` met `id`, `file`, `key` en `figures` in elke bevinding)";
+      R"(een baselinebestand heeft de vorm `{"version": 2, "findings": [...]}`, met `id`, `file`, `key` en `figures` in elke bevinding)";
   return {"not a baseline file: " + problem.en + "; " + std::string(expected_en),
-          "geen baselinebestand: " + problem.nl + "; " + std::string(expected_nl)};
+          "dit is geen baselinebestand: " + problem.nl + "; " + std::string(expected_nl)};
 }
 
 // Where the JSON parser stopped, as line and column (in characters, like every position akkoord reports).
@@ -300,10 +300,10 @@ bool parse_baseline(std::string_view json, baseline& out, text& error) {
     const source_pos at = position_of_byte(json, e.byte);
     const std::string line = std::to_string(at.line), column = std::to_string(at.column);
     return fail({"not a baseline file: invalid JSON at line " + line + ", column " + column,
-                 "geen baselinebestand: ongeldige JSON op regel " + line + ", kolom " + column});
+                 "dit is geen baselinebestand: ongeldige JSON op regel " + line + ", kolom " + column});
   } catch (const nlohmann::ordered_json::out_of_range&) {  // a number beyond double, such as 1e999
     return fail({"not a baseline file: it holds a number too large to read",
-                 "geen baselinebestand: er staat een getal in dat te groot is om te lezen"});
+                 "dit is geen baselinebestand: het bevat een getal dat te groot is om te lezen"});
   }
   if (!document.is_object() || !document.contains("version") || !document.contains("findings") ||
       !document.at("findings").is_array()) {
@@ -318,12 +318,12 @@ bool parse_baseline(std::string_view json, baseline& out, text& error) {
     return fail({"this baseline was recorded by an older version of akkoord (file version 1, which matched findings "
                  "by their source line); record it again with `--update-baseline`",
                  "deze baseline is vastgelegd met een oudere versie van akkoord (bestandsversie 1, die bevindingen op "
-                 "hun bronregel vergeleek); leg hem opnieuw vast met `--update-baseline`"});
+                 "hun regelnummer vergeleek); leg de baseline opnieuw vast met `--update-baseline`"});
   }
   if (version != baseline_version) {
     const std::string shown = version.dump();
     return fail({"unsupported baseline version " + shown + "; this akkoord reads version 2",
-                 "baselineversie " + shown + " wordt niet ondersteund; deze akkoord leest versie 2"});
+                 "baselineversie " + shown + " wordt niet ondersteund; deze versie van akkoord leest versie 2"});
   }
   for (const nlohmann::ordered_json& finding : document.at("findings")) {
     const std::string number = std::to_string(out.entries.size() + 1);

@@ -115,19 +115,20 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
     const std::string ids = ids_text(s.ids);
     if (s.reason.empty()) {
       reports.push_back(suppression_finding(
-          p, s, {fmt::format("suppression of {} has no reason", ids), fmt::format("uitzondering voor {} heeft geen reden", ids)},
+          p, s, {fmt::format("suppression of {} has no reason", ids), fmt::format("de uitzondering voor {} vermeldt geen reden", ids)},
           text{"give the reason after `--`, with the decision it rests on, e.g. `-- besluit B&W 2025/123`",
-               "geef de reden na `--`, met het besluit waarop ze berust, bijvoorbeeld `-- besluit B&W 2025/123`"}));
+               "vermeld na `--` de reden en het besluit waarop de uitzondering berust, bijvoorbeeld `-- besluit B&W 2025/123`"}));
       continue;
     }
     if (s.until && today > *s.until) {
       auto d = suppression_finding(
           p, s,
           {fmt::format("suppression of {} expired on {}", ids, to_string(*s.until)),
-           fmt::format("uitzondering voor {} is verlopen op {}", ids, to_string(*s.until))},
+           fmt::format("de uitzondering voor {} is op {} verlopen", ids, dutch_date(*s.until))},
           text{"fix what it waived, or renew it with a new `until` date and the decision that extends it",
-               "los op wat ze toestond, of verleng haar met een nieuwe `until`-datum en het besluit dat dat toestaat"});
-      d.notes.push_back({"the findings it covered are reported again", "de bevindingen die ze dekte worden weer gemeld"});
+               "los op waarvoor de uitzondering gold, of verleng haar met een nieuwe datum bij `until` en het besluit "
+               "waarop de verlenging berust"});
+      d.notes.push_back({"the findings it covered are reported again", "de bevindingen waarvoor zij gold, worden weer gemeld"});
       reports.push_back(std::move(d));
       continue;
     }
@@ -139,15 +140,15 @@ void apply_suppressions(const agreement_model& agreement, const plan& p, std::op
         if (auto best = closest_id(agreement, id))
           help = did_you_mean_text(*best);
         else
-          help = text{"`akkoord checks` lists the check ids", "`akkoord checks` toont de check-ids"};
+          help = text{"`akkoord checks` lists the check ids", "`akkoord checks` toont alle check-ids"};
         reports.push_back(suppression_finding(
             p, s, {fmt::format("suppression names `{}`, which is not a check", id),
-                   fmt::format("uitzondering noemt `{}`, dat geen check is", id)},
+                   fmt::format("de uitzondering noemt `{}`, maar akkoord heeft geen controle met dat id", id)},
             std::move(help)));
       } else {
         reports.push_back(suppression_finding(
             p, s, {fmt::format("suppression of `{}` suppresses nothing", id),
-                   fmt::format("uitzondering voor `{}` onderdrukt niets", id)},
+                   fmt::format("de uitzondering voor `{}` is nergens voor nodig", id)},
             text{"remove it: nothing on this line or the next is reported as `" + id + "`",
                  "verwijder haar: op deze regel en de volgende wordt niets als `" + id + "` gemeld"}));
       }

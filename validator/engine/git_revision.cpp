@@ -72,7 +72,7 @@ class revision_files final : public agreement_files {
     fs::path relative = fs::path(path).lexically_normal();
     if (relative.is_absolute()) relative = relative.lexically_relative(fs::current_path());
     auto content = run_git({"show", revision_ + ":./" + relative.generic_string()});
-    if (!content) why = {"not found at revision `" + revision_ + "`", "niet gevonden in revisie `" + revision_ + "`"};
+    if (!content) why = {"not found at revision `" + revision_ + "`", "het bestand komt niet voor in revisie `" + revision_ + "`"};
     return content;
   }
   // A revision has no symbolic links to follow here: the lexical form is the canonical one.
@@ -90,7 +90,7 @@ std::unique_ptr<agreement_model> load_agreement_at_revision(const std::string& r
                                                            diagnostics& out, std::optional<text>& why) {
   if (revision.empty() || revision.starts_with("-") || !run_git({"rev-parse", "--verify", "--quiet", revision + "^{commit}"})) {
     why = text{"`" + revision + "` is not a revision of a git repository here (see `git log`)",
-               "`" + revision + "` is geen revisie van een git-repository hier (zie `git log`)"};
+               "`" + revision + "` is geen revisie van de git-repository in deze map (zie `git log`)"};
     return nullptr;
   }
   const revision_files files(revision);

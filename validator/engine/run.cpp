@@ -31,7 +31,7 @@ std::optional<read_error> special_file(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return std::nullopt;
   return read_error{"is not a regular file (a device, pipe or socket)",
-                    "is geen gewoon bestand (een apparaat, pipe of socket)"};
+                    "het is geen gewoon bestand (maar een apparaat, pipe of socket)"};
 }
 
 // A whole-file finding for an input that cannot be read at all.
@@ -39,7 +39,7 @@ diagnostic unreadable(std::string_view id, const std::string& path, const read_e
   diagnostic d;
   d.id = std::string(id);
   d.level = severity::error;
-  d.message = {"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl};
+  d.message = {"cannot read `" + path + "`: " + why.en, "`" + path + "` is niet te lezen: " + why.nl};
   d.primary = {&sources.add(path, std::string()), {}, {}};
   return d;
 }
@@ -48,7 +48,7 @@ diagnostic unreadable(std::string_view id, const std::string& path, const read_e
 diagnostic not_loaded(const std::string& path, source_manager& sources) {
   diagnostic d;
   d.id = "dsl-syntax";
-  d.message = {"`" + path + "` could not be loaded", "`" + path + "` kon niet worden geladen"};
+  d.message = {"`" + path + "` could not be loaded", "`" + path + "` kon niet worden ingelezen"};
   d.primary = {&sources.add(path, std::string()), {}, {}};
   return d;
 }

@@ -104,9 +104,9 @@ class loader {
   void report_unreadable(const include_site& site, const read_error& why) {
     report(site,
            {"cannot read included file `" + site.written + "`: " + why.en,
-            "kan ingevoegd bestand `" + site.written + "` niet lezen: " + why.nl},
+            "het ingevoegde bestand `" + site.written + "` is niet te lezen: " + why.nl},
            text{"correct the path (it is relative to the including file), or create the file",
-                "verbeter het pad (het is relatief aan het invoegende bestand), of maak het bestand aan"});
+                "corrigeer het pad (het geldt vanaf de map van het invoegende bestand), of maak het bestand aan"});
   }
 
   // Loads the includes of files_[index], depth-first. Recursion depth is bounded by max_include_depth.
@@ -122,7 +122,7 @@ class loader {
   void load_include(const include_site& site, const fs::path& including_dir) {
     const std::string& written = site.written;
     const text stay_inside{"an include path is relative to the including file and stays inside its directory",
-                           "een include-pad is relatief aan het invoegende bestand en blijft binnen diens map"};
+                           "een include-pad geldt vanaf de map van het invoegende bestand en blijft binnen die map"};
     if (written.empty()) {
       report(site, {"empty include path", "leeg include-pad"});
       return;
@@ -155,16 +155,16 @@ class loader {
         (!is_inside(canonical, canonical_dir) && canonical != canonical_dir)) {
       report(site,
              {"include path `" + written + "` leads outside the directory of the including file",
-              "include-pad `" + written + "` leidt naar buiten de map van het invoegende bestand"},
+              "include-pad `" + written + "` verwijst naar een plaats buiten de map van het invoegende bestand"},
              stay_inside);
       return;
     }
     if (std::find(chain_.begin(), chain_.end(), canonical) != chain_.end()) {
       report(site,
              {"include cycle: `" + written + "` is already being loaded",
-              "include-cyclus: `" + written + "` wordt al geladen"},
+              "kringverwijzing: `" + written + "` wordt al ingelezen"},
              text{"remove one of the includes that form the cycle",
-                  "verwijder een van de includes die de cyclus vormen"});
+                  "verwijder een van de includes die samen de kring vormen"});
       return;
     }
     if (loaded_.count(canonical)) return;  // included before through another path: each file loads once
@@ -262,7 +262,7 @@ std::unique_ptr<agreement_model> load_agreement(const std::string& path, source_
     // No text to point into: a whole-file message (line 0) on an empty stand-in.
     const source_file& file = sources.add(path, std::string());
     out.push_back(make_error("dsl-syntax", source_span{&file, {}, {}},
-                             {"cannot read `" + path + "`: " + why.en, "kan `" + path + "` niet lezen: " + why.nl}));
+                             {"cannot read `" + path + "`: " + why.en, "`" + path + "` is niet te lezen: " + why.nl}));
     return nullptr;
   }
   const source_file& root = sources.add(path, std::move(*content));

@@ -62,7 +62,7 @@ type_words words_for(toml::node_type t) {
     case toml::node_type::string: return {"a string", "tekst"};
     case toml::node_type::integer: return {"an integer", "geheel getal"};
     case toml::node_type::floating_point: return {"a float", "kommagetal"};
-    case toml::node_type::boolean: return {"a boolean", "booleaanse waarde"};
+    case toml::node_type::boolean: return {"a boolean", "waarheidswaarde (`true` of `false`)"};
     case toml::node_type::date: return {"a date", "datum"};
     case toml::node_type::time: return {"a time", "tijd"};
     case toml::node_type::date_time: return {"a date-time", "datum met tijd"};
@@ -96,9 +96,9 @@ class plan_reader {
     if (t.starts_with("\xEF\xBB\xBF")) {
       emit(checks::toml_syntax::metadata, {{1, 1}, {1, 2}},
            {"a second byte order mark (U+FEFF) at the start of the file",
-            "een tweede byte-order-mark (U+FEFF) aan het begin van het bestand"},
+            "het bestand begint met een tweede byte-order-mark (U+FEFF)"},
            text{"remove it: a file starts with one byte order mark at most",
-                "verwijder hem: een bestand begint met hoogstens één byte-order-mark"});
+                "verwijder deze: een bestand begint met ten hoogste één byte-order-mark"});
       return finish_unreadable();
     }
     // toml++ must never see what overflows its stack or reaches undefined behaviour (toml_guard.hpp)
@@ -118,7 +118,9 @@ class plan_reader {
         const source_pos at = pos(e.source().begin);
         emit(checks::toml_syntax::metadata, {at, at},
              {fmt::format("not valid TOML: {}", lowercase_first(e.description())),
-              fmt::format("geen geldige TOML: {}", lowercase_first(e.description()))},
+              // toml++ explains the error in English only: say so, rather than pass it off as Dutch
+              fmt::format("het bestand is geen geldige TOML; de TOML-lezer meldt (in het Engels): {}",
+                          lowercase_first(e.description()))},
              std::nullopt);
       }
       return finish_unreadable();
@@ -143,7 +145,7 @@ class plan_reader {
            {std::string("the file contains a NUL byte: binary data, not a TOML plan"),
             std::string("het bestand bevat een NUL-byte: binaire gegevens, geen TOML-plan")},
            text{"a plan is UTF-8 text in TOML format; if this is text, save it as UTF-8 (not UTF-16)",
-                "een plan is UTF-8-tekst in TOML; is dit tekst, sla het dan op als UTF-8 (niet UTF-16)"});
+                "een plan is UTF-8-tekst in TOML-opmaak; is dit wel tekst, sla het dan op als UTF-8 (niet als UTF-16)"});
       return true;
     }
     if (const auto bad = find_invalid_utf8(t)) {
@@ -199,7 +201,7 @@ class plan_reader {
     const auto byte = static_cast<unsigned char>(file_.text()[offset]);
     emit(checks::toml_syntax::metadata, {file_.pos_at(offset), file_.pos_at(offset + 1)},
          {fmt::format("the file is not valid UTF-8 (byte 0x{:02X} here)", byte),
-          fmt::format("het bestand is geen geldige UTF-8 (byte 0x{:02X} hier)", byte)},
+          fmt::format("het bestand is geen geldige UTF-8-tekst (byte 0x{:02X} op deze plaats)", byte)},
          text{"save the plan as UTF-8 text", "sla het plan op als UTF-8-tekst"});
   }
 
@@ -212,20 +214,20 @@ class plan_reader {
   }
 
   template <std::size_t N>
-  void unknown_field(const toml::key& key, std::string_view table, const std::array<std::string_view, N>& known) {
+  void unknown_field(const toml::key& key, const text& table, const std::array<std::string_view, N>& known) {
     const std::string_view name = key.str();
     std::optional<text> help;
     if (auto suggestion = did_you_mean(name, known)) {
       help = did_you_mean_text(*suggestion);
     }
     auto& d = emit(checks::unknown_field::metadata, span(key),
-                   {fmt::format("unknown field `{}` in {}", name, table),
-                    fmt::format("onbekend veld `{}` in {}", name, table)},
+                   {fmt::format("unknown field `{}` in {}", name, table.en),
+                    fmt::format("onbekend veld `{}` in {}", name, table.nl)},
                    std::move(help));
     std::string list;
     for (const auto k : known) list += (list.empty() ? "`" : ", `") + std::string(k) + "`";
-    d.notes.push_back({fmt::format("the fields of {} are {}", table, list),
-                       fmt::format("de velden van {} zijn {}", table, list)});
+    d.notes.push_back({fmt::format("the fields of {} are {}", table.en, list),
+                       fmt::format("toegestane velden in {}: {}", table.nl, list)});
   }
 
   void missing_field(pos_span header, std::string_view table, std::string_view key, std::string_view example,
@@ -236,7 +238,7 @@ class plan_reader {
                    text{fmt::format("add `{} = {}`", key, example), fmt::format("voeg `{} = {}` toe", key, example)});
     if (activity_id)
       d.notes.push_back({fmt::format("in the entry with id `{}`", activity_id->value),
-                         fmt::format("in het onderdeel met id `{}`", activity_id->value)});
+                         fmt::format("in de activiteit met id `{}`", activity_id->value)});
   }
 
   void amount_problem(const toml::node& value, std::string_view key, literal_problem problem) {
@@ -245,18 +247,18 @@ class plan_reader {
     switch (problem) {
       case literal_problem::negative:
         message = {fmt::format("`{}` is negative: `{}`", key, written), fmt::format("`{}` is negatief: `{}`", key, written)};
-        help = {"amounts and quantities cannot be below zero", "bedragen en aantallen kunnen niet onder nul liggen"};
+        help = {"amounts and quantities cannot be below zero", "bedragen en aantallen kunnen niet negatief zijn"};
         break;
       case literal_problem::too_many_decimals:
         message = {fmt::format("amount `{}` has more than 2 decimals", written),
                    fmt::format("bedrag `{}` heeft meer dan 2 decimalen", written)};
         help = {"amounts are in euros with at most 2 decimals (whole cents)",
-                "bedragen zijn in euro's met hoogstens 2 decimalen (hele centen)"};
+                "bedragen staan in euro's met ten hoogste 2 decimalen (hele centen)"};
         break;
       case literal_problem::overflow:
         message = {fmt::format("`{}` is too large: `{}`", key, written), fmt::format("`{}` is te groot: `{}`", key, written)};
         help = {"amounts up to EUR 92,233,720,368,547,758.07 are supported",
-                "bedragen tot € 92.233.720.368.547.758,07 worden ondersteund"};
+                "akkoord rekent met bedragen tot en met € 92.233.720.368.547.758,07"};
         break;
       case literal_problem::not_finite:
         message = {fmt::format("`{}` is not a number: `{}`", key, written),
@@ -331,7 +333,7 @@ class plan_reader {
     std::optional<text> help;
     if (const auto* s = v.as_string())
       help = text{fmt::format("remove the quotes: `year = {}`", s->get()),
-                  fmt::format("haal de aanhalingstekens weg: `year = {}`", s->get())};
+                  fmt::format("verwijder de aanhalingstekens: `year = {}`", s->get())};
     invalid_type(v, "year", {"an integer", "geheel getal"}, std::move(help));
     return std::nullopt;
   }
@@ -406,7 +408,7 @@ class plan_reader {
     }
     std::optional<text> help;
     if (v.is_floating_point())
-      help = text{"hours are whole hours", "uren zijn hele uren"};
+      help = text{"hours are whole hours", "vul een heel aantal uren in"};
     invalid_type(v, "hours", {"an integer", "geheel getal"}, std::move(help));
     return std::nullopt;
   }
@@ -459,7 +461,7 @@ class plan_reader {
                 fmt::format("zet `{}` onder de kop `[plan]`", name)});
       return;
     }
-    unknown_field(key, "the top level", top_level_keys);
+    unknown_field(key, {"the top level", "het hoogste niveau van het plan"}, top_level_keys);
   }
 
   void no_plan_table() {
@@ -493,7 +495,7 @@ class plan_reader {
       else if (k == "status") p.status = read_status(v);
       else if (k == "adopted") p.adopted = read_date(v, k);
       else if (k == "title") p.title = read_string(v, k);
-      else unknown_field(key, "`[plan]`", plan_keys);
+      else unknown_field(key, {"`[plan]`", "`[plan]`"}, plan_keys);
     }
     if (!t->contains("agreement")) missing_field(p.plan_header, "`[plan]`", "agreement", "\"AA\"");
     if (!t->contains("municipality")) missing_field(p.plan_header, "`[plan]`", "municipality", "\"aalsmeer\"");
@@ -513,7 +515,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") p.contribution_id = read_string(v, k);
       else if (k == "total") p.total = read_amount(v, k);
-      else unknown_field(key, "`[contribution]`", contribution_keys);
+      else unknown_field(key, {"`[contribution]`", "`[contribution]`"}, contribution_keys);
     }
     if (!t->contains("id")) missing_field(p.contribution_header, "`[contribution]`", "id", "\"dienstverleningsbijdrage\"");
     if (!t->contains("total")) missing_field(p.contribution_header, "`[contribution]`", "total", "19_700_000");
@@ -526,7 +528,7 @@ class plan_reader {
       invalid_type(node, key,
                    {fmt::format("an array of tables (`[[{}]]`)", key), fmt::format("lijst van tabellen (`[[{}]]`)", key)},
                    text{fmt::format("write a `[[{}]]` header above each entry", key),
-                        fmt::format("zet een kop `[[{}]]` boven elk onderdeel", key)});
+                        fmt::format("zet boven elk onderdeel een kop `[[{}]]`", key)});
       return;
     }
     // Entries are read and freed in batches, and the freed pages go back to the system: the typed plan grows
@@ -558,7 +560,7 @@ class plan_reader {
       else if (k == "from") a.from = read_date(v, k);
       else if (k == "to") a.to = read_date(v, k);
       else if (k == "description") a.description = read_string(v, k);
-      else unknown_field(key, "`[[activity]]`", activity_keys);
+      else unknown_field(key, {"`[[activity]]`", "`[[activity]]`"}, activity_keys);
     }
     if (!has_id) missing_field(a.header, "`[[activity]]`", "id", "\"A-001\"");
     if (!has_task) missing_field(a.header, "`[[activity]]`", "task", "\"burgerzaken\"", a.id);
@@ -574,7 +576,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") m.id = read_string(v, k);
       else if (k == "completed") m.completed = read_date(v, k);
-      else unknown_field(key, "`[[milestone]]`", milestone_keys);
+      else unknown_field(key, {"`[[milestone]]`", "`[[milestone]]`"}, milestone_keys);
     }
     if (!t.contains("id")) missing_field(m.header, "`[[milestone]]`", "id", "\"evaluatie\"");
     if (!t.contains("completed")) missing_field(m.header, "`[[milestone]]`", "completed", "2025-06-20", m.id);
@@ -591,7 +593,7 @@ class plan_reader {
            {fmt::format("malformed suppression comment: {}", bad.problem.en),
             fmt::format("onjuist geschreven uitzondering: {}", bad.problem.nl)},
            text{"write `# akkoord: allow(ID) until YYYY-MM-DD -- reason`; `until` is optional",
-                "schrijf `# akkoord: allow(ID) until JJJJ-MM-DD -- reden`; `until` mag weg"});
+                "schrijf `# akkoord: allow(ID) until JJJJ-MM-DD -- reden`; `until …` is niet verplicht"});
     }
   }
 };

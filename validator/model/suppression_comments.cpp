@@ -36,9 +36,9 @@ std::optional<civil_date> read_date(std::string_view s, std::size_t& i) {
   return date;
 }
 
-const text expected_allow{"expected `allow(ID, …)` after `akkoord:`", "verwacht `allow(ID, …)` na `akkoord:`"};
+const text expected_allow{"expected `allow(ID, …)` after `akkoord:`", "na `akkoord:` wordt `allow(ID, …)` verwacht"};
 const text expected_tail{"expected `until YYYY-MM-DD` or `-- reason` after `allow(…)`",
-                         "verwacht `until JJJJ-MM-DD` of `-- reden` na `allow(…)`"};
+                         "na `allow(…)` wordt `until JJJJ-MM-DD` of `-- reden` verwacht"};
 
 }  // namespace
 
@@ -66,7 +66,7 @@ bool parse_suppression_comment(std::string_view comment, suppression& out, bool&
     const std::size_t start = i;
     while (i < comment.size() && is_id_char(comment[i])) ++i;
     if (i == start) {
-      problem = {"expected a check id in `allow(…)`", "verwacht een check-id in `allow(…)`"};
+      problem = {"expected a check id in `allow(…)`", "in `allow(…)` wordt een check-id verwacht"};
       return false;
     }
     out.ids.emplace_back(comment.substr(start, i - start));
@@ -79,7 +79,7 @@ bool parse_suppression_comment(std::string_view comment, suppression& out, bool&
       ++i;
       break;
     }
-    problem = {"expected `,` or `)` after a check id in `allow(…)`", "verwacht `,` of `)` na een check-id in `allow(…)`"};
+    problem = {"expected `,` or `)` after a check id in `allow(…)`", "na een check-id in `allow(…)` wordt `,` of `)` verwacht"};
     return false;
   }
   skip_spaces(comment, i);
@@ -90,7 +90,7 @@ bool parse_suppression_comment(std::string_view comment, suppression& out, bool&
     const std::size_t date_at = i;
     auto date = read_date(comment, i);
     if (!date) {
-      problem = {"expected a date `YYYY-MM-DD` after `until`", "verwacht een datum `JJJJ-MM-DD` na `until`"};
+      problem = {"expected a date `YYYY-MM-DD` after `until`", "na `until` wordt een datum `JJJJ-MM-DD` verwacht"};
       return false;
     }
     if (!is_valid(*date)) {

@@ -280,15 +280,15 @@ class scanner {
          "sleutels, lijsten en inline-tabellen zijn meer dan " + levels + " niveaus diep genest"},
         {"remove levels: every key part and every array element is one level, and a plan needs only 3 "
          "(`[[activity]]`, an activity, its fields)",
-         "verwijder niveaus: elk deel van een sleutel en elk element van een lijst is één niveau, en een plan "
-         "heeft er maar 3 nodig (`[[activity]]`, een activiteit, de velden daarvan)"}};
+         "verminder het aantal niveaus: elk deel van een sleutel en elk element van een lijst telt als één "
+         "niveau, en een plan heeft er maar 3 nodig (`[[activity]]`, een activiteit, de velden daarvan)"}};
   }
 
   void header_without_key() {
     hazard_ = toml_hazard{i_, i_ + 1,
                           {"not valid TOML: a table header starts with a key (a name, or text in quotes)",
-                           "geen geldige TOML: een tabelkop begint met een sleutel (een naam, of tekst tussen "
-                           "aanhalingstekens)"},
+                           "het bestand is geen geldige TOML: een tabelkop begint met een sleutel (een naam, of "
+                           "tekst tussen aanhalingstekens)"},
                           {"write the name of the table between the brackets, e.g. `[plan]` or `[[activity]]`",
                            "zet de naam van de tabel tussen de haken, bijvoorbeeld `[plan]` of `[[activity]]`"}};
   }
@@ -300,7 +300,7 @@ class scanner {
     if (length == 0 || at + length > t_.size() || find_invalid_utf8(t_.substr(at, length))) {
       hazard_ = toml_hazard{at, at + 1,
                             {fmt::format("the file is not valid UTF-8 (byte 0x{:02X} here)", lead),
-                             fmt::format("het bestand is geen geldige UTF-8 (byte 0x{:02X} hier)", lead)},
+                             fmt::format("het bestand is geen geldige UTF-8-tekst (byte 0x{:02X} op deze plaats)", lead)},
                             {"save the file as UTF-8 text", "sla het bestand op als UTF-8-tekst"}};
       return std::nullopt;
     }
@@ -356,7 +356,7 @@ class scanner {
                   "ASCII there",
          *shown + " direct na een backslash in een tekst over meerdere regels: akkoord kan daar geen teken buiten "
                   "ASCII lezen"},
-        {"write the character as the escape `" + escape_ + "`", "schrijf het teken als `" + escape_ + "`"}};
+        {"write the character as the escape `" + escape_ + "`", "schrijf het teken als de escapecode `" + escape_ + "`"}};
   }
 };
 

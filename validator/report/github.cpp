@@ -94,7 +94,7 @@ void render_github(std::string& out, const diagnostics& ds, const report_options
       message += printable(related_message(l, lang));
     }
     for (const text& note : d.notes) message += (nl ? "\nopmerking: " : "\nnote: ") + printable(note.in(lang));
-    if (d.help) message += (nl ? "\nhulp: " : "\nhelp: ") + printable(d.help->in(lang));
+    if (d.help) message += (nl ? "\ntip: " : "\nhelp: ") + printable(d.help->in(lang));
     append_github_data(out, message);
     out += '\n';
   }

@@ -613,7 +613,7 @@ void append_finding(std::string& out, const diagnostic& d, const file_section& s
   }
   if (d.suppressed) {
     out += "<li class=\"waiver\"><span class=\"label\">";
-    out += tr(lang, "Suppressed", "Onderdrukt");
+    out += tr(lang, "Suppressed", "Uitgezonderd");
     out += "</span> ";
     if (d.suppression_reason.empty()) {
       out += tr(lang, "(no reason recorded)", "(geen reden vastgelegd)");

@@ -47,9 +47,10 @@ void append_number(std::string& out, std::uint64_t n) {
 }
 
 std::string_view note_word(language lang) { return lang == language::nl ? "opmerking" : "note"; }
-std::string_view help_word(language lang) { return lang == language::nl ? "hulp" : "help"; }
+std::string_view help_word(language lang) { return lang == language::nl ? "tip" : "help"; }
 std::string_view related_word(language lang) { return lang == language::nl ? "zie ook" : "related"; }
-std::string_view suppressed_word(language lang) { return lang == language::nl ? "(onderdrukt)" : "(suppressed)"; }
+// A waived finding: the Dutch plan documents call a waiver an "uitzondering".
+std::string_view suppressed_word(language lang) { return lang == language::nl ? "(uitgezonderd)" : "(suppressed)"; }
 
 const std::string& label_message(const label& l, language lang) {
   static const text related_place{"related location", "bijbehorende plaats"};
@@ -269,7 +270,7 @@ std::string_view severity_word(severity s, language lang) {
   switch (s) {
     case severity::error: return nl ? "fout" : "error";
     case severity::warning: return nl ? "waarschuwing" : "warning";
-    case severity::info: return "info";
+    case severity::info: return nl ? "melding" : "info";
   }
   return "error";
 }
@@ -300,8 +301,8 @@ std::string summary_line(const report_summary& s, language lang) {
   };
   struct words { std::string_view error, errors, warning, warnings, info, infos, file, files, suppressed; };
   static constexpr words en{"error", "errors", "warning", "warnings", "info", "infos", "file", "files", "suppressed"};
-  static constexpr words nl{"fout", "fouten", "waarschuwing", "waarschuwingen", "info", "info's", "bestand",
-                            "bestanden", "onderdrukt"};
+  static constexpr words nl{"fout", "fouten", "waarschuwing", "waarschuwingen", "melding", "meldingen", "bestand",
+                            "bestanden", "uitgezonderd"};
   const words& w = lang == language::nl ? nl : en;
   count(s.errors, w.error, w.errors);
   out += ", ";

@@ -20,7 +20,7 @@ namespace {
 text write_error(const std::string& path, int err) {
   const std::string reason = std::strerror(err);
   return {"cannot write the report to `" + path + "`: " + reason,
-          "kan het rapport niet schrijven naar `" + path + "`: " + reason};
+          "het rapport kan niet worden geschreven naar `" + path + "`: " + reason};
 }
 
 // What is at a path that is not a regular file, in words; nullopt for a regular file.
@@ -38,7 +38,7 @@ text refusal(const std::string& path, const std::string& target, const text& wha
   const std::string via_nl = target == path ? std::string() : " (via de symbolische koppeling naar `" + target + "`)";
   return {"cannot write the report to `" + path + "`" + via_en + ": it is " + what.en +
               ", not a regular file; reports and baselines are only written to regular files",
-          "kan het rapport niet schrijven naar `" + path + "`" + via_nl + ": het is " + what.nl +
+          "het rapport kan niet worden geschreven naar `" + path + "`" + via_nl + ": het is " + what.nl +
               ", geen gewoon bestand; rapporten en baselines worden alleen naar gewone bestanden geschreven"};
 }
 

@@ -329,7 +329,7 @@ void rule_compiler::compile_rule() {
            {quoted(name) + " is already defined by a `let` of this rule",
             quoted(name) + " is al gedefinieerd door een `let` van deze regel"},
            text{"choose another name", "kies een andere naam"},
-           {label{it->second->name.span, {"first defined here", "eerst hier gedefinieerd"}}});
+           {label{it->second->name.span, {"first defined here", "hier voor het eerst gedefinieerd"}}});
     }
     const int previous_before = previous_calls_;
     const int n = compile(binding.value, sc, 1);
@@ -361,8 +361,8 @@ void rule_compiler::compile_rule() {
   if (deepest > 4 * max_expression_depth)
     fail(decl.id.span,
          {"rule " + quoted(decl.id.name) + " nests its expressions and lets too deeply to evaluate",
-          "regel " + quoted(decl.id.name) + " nest zijn expressies en lets te diep om uit te rekenen"},
-         text{"split the calculation into fewer, flatter `let`s", "verdeel de berekening over minder diepe `let`s"});
+          "regel " + quoted(decl.id.name) + " heeft te diep geneste expressies en lets om te kunnen berekenen"},
+         text{"split the calculation into fewer, flatter `let`s", "verdeel de berekening over meer `let`s die minder diep genest zijn"});
 }
 
 bool rule_compiler::expect_condition(int index, const ast::expr& e, const std::string& context) {
@@ -375,7 +375,7 @@ bool rule_compiler::expect_condition(int index, const ast::expr& e, const std::s
       at(index).op == opcode::contribution_total || at(index).op == opcode::contribution_id) {
     const std::string written = source_text(e.span);
     help = text{"to test whether it is given, write `has(" + written + ")`",
-                "om te testen of het is opgegeven, schrijf `has(" + written + ")`"};
+                "schrijf `has(" + written + ")` om na te gaan of het is ingevuld"};
   }
   fail(e.span,
        {context + " needs a condition (true or false), but this is " + d.en,
@@ -389,8 +389,8 @@ int rule_compiler::compile(const ast::expr& e, const scope& sc, int depth, bool 
     if (!depth_reported_)
       fail(e.span,
            {"expression is nested too deeply (more than " + std::to_string(max_expression_depth) + " levels)",
-            "expressie is te diep genest (meer dan " + std::to_string(max_expression_depth) + " niveaus)"},
-           text{"split it with `let`", "splits haar op met `let`"});
+            "de expressie is te diep genest (meer dan " + std::to_string(max_expression_depth) + " niveaus)"},
+           text{"split it with `let`", "splits de expressie op met `let`"});
     depth_reported_ = true;
     return -1;
   }
@@ -562,7 +562,7 @@ int rule_compiler::compile_path(const ast::expr& e, const scope& sc, int depth, 
     if (sc.in_aggregate)
       return fail(e.path[0].span,
                   {"an aggregate cannot use the loop variable " + quoted(root),
-                   "een aggregaat kan de lusvariabele " + quoted(root) + " niet gebruiken"},
+                   "in een aggregaat is de lusvariabele " + quoted(root) + " niet te gebruiken"},
                   text{"inside the aggregate, `activity` is the activity being counted",
                        "binnen het aggregaat is `activity` de activiteit die wordt meegeteld"},
                   {},
@@ -652,7 +652,7 @@ int rule_compiler::compile_let_path(const ast::expr& e, const scope& sc, int slo
   if (sc.in_aggregate && !let.invariant)
     return fail(e.path[0].span,
                 {"an aggregate cannot use " + quoted(name) + ", which depends on the loop variable",
-                 "een aggregaat kan " + quoted(name) + " niet gebruiken, want dat hangt af van de lusvariabele"},
+                 "in een aggregaat is " + quoted(name) + " niet te gebruiken, want het hangt af van de lusvariabele"},
                 std::nullopt, {},
                 {text{"sum, count, min, max and avg are computed once per plan, so that a rule stays linear in the "
                       "number of activities",
@@ -743,7 +743,7 @@ int rule_compiler::compile_contribution_path(const ast::expr& e, const scope& sc
         return fail(e.operands[0].span,
                     {"contribution " + quoted(id) + " states no amount for " + std::to_string(wanted),
                      "bijdrage " + quoted(id) + " noemt geen bedrag voor " + std::to_string(wanted)},
-                    std::move(help), {label{decl->id.span, {"declared here", "hier gedeclareerd"}}});
+                    std::move(help), {label{decl->id.span, {"declared here", "hier gedefinieerd"}}});
       }
     }
     node n;
@@ -770,7 +770,7 @@ int rule_compiler::compile_contribution_path(const ast::expr& e, const scope& sc
     const std::string year = decl->amounts.empty() ? "plan.year" : std::to_string(decl->amounts.front().year.value);
     return fail(e.span,
                 {"contribution " + quoted(f) + " states an amount per year; say which year",
-                 "bijdrage " + quoted(f) + " noemt een bedrag per jaar; zeg welk jaar"},
+                 "bijdrage " + quoted(f) + " noemt een bedrag per jaar; geef aan welk jaar"},
                 text{"write `contribution." + f + "[" + year + "]`", "schrijf `contribution." + f + "[" + year + "]`"});
   } else {
     std::vector<std::string> candidates(fields.begin(), fields.end());
@@ -813,7 +813,7 @@ int rule_compiler::compile_agreement_path(const ast::expr& e) {
     return fail(e.path[1].span,
                 {"the agreement does not state " + quoted(f), "de overeenkomst noemt geen " + quoted(f)},
                 text{"add `" + f + " …` to the `agreement` declaration",
-                     "voeg `" + f + " …` toe aan de `agreement`-declaratie"});
+                     "neem `" + f + " …` op in de declaratie `agreement`"});
   };
   value v;
   if (f == "hours_per_fte") {
@@ -876,7 +876,7 @@ int rule_compiler::compile_declaration_path(const ast::expr& e) {
                  info.nl + " "s + quoted(id) + " noemt geen " + quoted(f)},
                 text{"add `" + f + " …` to " + info.en + " " + quoted(id),
                      "voeg `" + f + " …` toe aan " + info.nl + " " + quoted(id)},
-                {label{decl_span, {"declared here", "hier gedeclareerd"}}});
+                {label{decl_span, {"declared here", "hier gedefinieerd"}}});
   };
   value v;
   if (kind == "milestone") {
@@ -1076,7 +1076,7 @@ int rule_compiler::compile_aggregate(const ast::expr& e, const scope& sc, int de
   n.kids = {arg == bare_activity ? -1 : arg};
   const type_t t = arg == bare_activity ? scalar(vtype::activity) : type_of(arg);
   if (t.kind == vtype::list && op == aggregate_op::count)
-    return fail(e.operands[0].span, {"`count` cannot count a list", "`count` kan geen lijst tellen"},
+    return fail(e.operands[0].span, {"`count` cannot count a list", "`count` telt geen lijsten"},
                 text{"count activities: `count(activity where …)`", "tel activiteiten: `count(activity where …)`"});
   const auto wrong = [&](const char* en, const char* nl) {
     return fail(e.operands[0].span, {quoted(f) + " needs " + en + ", but this is " + describe(t).en,
@@ -1127,7 +1127,7 @@ int rule_compiler::compile_unary(const ast::expr& e, const scope& sc, int depth)
   const type_t t = type_of(k);
   if (t.kind != vtype::integer && t.kind != vtype::decimal && t.kind != vtype::money && t.kind != vtype::percent)
     return fail(e.operands[0].span,
-                {"cannot negate " + describe(t).en, "kan " + describe(t).nl + " niet negatief maken"});
+                {"cannot negate " + describe(t).en, describe(t).nl + " kan niet negatief worden gemaakt"});
   n.op = opcode::negate;
   n.type = t;
   return add(std::move(n));
@@ -1170,7 +1170,7 @@ int rule_compiler::compile_comparison(const ast::expr& e, int left, int right, c
   if (rule && ordering && (*rule == compare_as::string || *rule == compare_as::boolean)) {
     return fail(e.name_span.valid() ? e.name_span : e.span,
                 {describe(lt).en + " cannot be ordered with " + quoted(e.name),
-                 describe(lt).nl + " kan niet geordend worden met " + quoted(e.name)},
+                 describe(lt).nl + " is niet te ordenen met " + quoted(e.name)},
                 text{"compare with `==` or `!=`", "vergelijk met `==` of `!=`"});
   }
   if (!rule) {
@@ -1197,12 +1197,12 @@ int rule_compiler::compile_comparison(const ast::expr& e, int left, int right, c
     return fail(
         bad_expr.span,
         {"cannot compare " + describe(gt).en + " with " + describe(bt).en,
-         "kan " + describe(gt).nl + " niet vergelijken met " + describe(bt).nl},
+         describe(gt).nl + " is niet te vergelijken met " + describe(bt).nl},
         std::move(help), {type_label(good)},
         {text{"both sides of " + quoted(e.name) + " must have the same type (an integer may meet a decimal number)",
               "beide kanten van " + quoted(e.name) +
-                  " moeten van dezelfde soort zijn (een geheel getal mag met een "
-                  "decimaal getal)"}});
+                  " moeten van dezelfde soort zijn (een geheel getal mag wel met een "
+                  "decimaal getal worden vergeleken)"}});
   }
   node n;
   n.op = opcode::compare;
@@ -1225,7 +1225,7 @@ int rule_compiler::compile_in(const ast::expr& e, int left, int right) {
         text{"for example `a.taakveld in [\"0.1\", \"0.4\"]`", "bijvoorbeeld `a.taakveld in [\"0.1\", \"0.4\"]`"});
   if (lt.kind == vtype::list || lt.kind == vtype::activity)
     return fail(e.operands[0].span, {"cannot look for " + describe(lt).en + " in a list",
-                                     "kan " + describe(lt).nl + " niet in een lijst zoeken"});
+                                     describe(lt).nl + " is niet in een lijst te zoeken"});
   std::optional<compare_as> rule;
   if (rt.element == vtype::unknown)
     rule = comparison_rule(lt.kind, lt.kind);
@@ -1234,7 +1234,7 @@ int rule_compiler::compile_in(const ast::expr& e, int left, int right) {
   if (!rule)
     return fail(e.operands[0].span,
                 {"cannot look for " + describe(lt).en + " in " + describe(rt).en,
-                 "kan " + describe(lt).nl + " niet zoeken in " + describe(rt).nl},
+                 describe(lt).nl + " is niet te zoeken in " + describe(rt).nl},
                 std::nullopt, {type_label(right)});
   node n;
   n.op = opcode::in_list;
@@ -1273,16 +1273,16 @@ int rule_compiler::compile_arithmetic(const ast::expr& e, int left, int right) {
   text message;
   switch (op) {
     case '+':
-      message = {"cannot add " + r.en + " to " + l.en, "kan " + r.nl + " niet optellen bij " + l.nl};
+      message = {"cannot add " + r.en + " to " + l.en, r.nl + " is niet op te tellen bij " + l.nl};
       break;
     case '-':
-      message = {"cannot subtract " + r.en + " from " + l.en, "kan " + r.nl + " niet aftrekken van " + l.nl};
+      message = {"cannot subtract " + r.en + " from " + l.en, r.nl + " is niet af te trekken van " + l.nl};
       break;
     case '*':
-      message = {"cannot multiply " + l.en + " by " + r.en, "kan " + l.nl + " niet vermenigvuldigen met " + r.nl};
+      message = {"cannot multiply " + l.en + " by " + r.en, l.nl + " is niet te vermenigvuldigen met " + r.nl};
       break;
     default:
-      message = {"cannot divide " + l.en + " by " + r.en, "kan " + l.nl + " niet delen door " + r.nl};
+      message = {"cannot divide " + l.en + " by " + r.en, l.nl + " is niet te delen door " + r.nl};
       break;
   }
   std::vector<text> notes;

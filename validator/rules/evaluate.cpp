@@ -627,7 +627,7 @@ std::string format_value(vtype t, const value& v, language lang) {
     case vtype::percent:
       return format_decimal(v.d, style) + "%";
     case vtype::date:
-      return to_string(from_days(v.i));
+      return lang == language::nl ? dutch_date(from_days(v.i)) : to_string(from_days(v.i));
     case vtype::string:
       return std::string(v.s);
     default:
@@ -708,12 +708,12 @@ outcome check_once(evaluator& ev, const compiled_rule& rule, const plan& p, cons
     const std::string& id = rule.decl->id.name;
     if (f.division_by_zero) {
       d.message = {"rule `" + id + "` cannot be evaluated: division by zero",
-                   "regel `" + id + "` kan niet worden uitgerekend: deling door nul"};
+                   "regel `" + id + "` is niet te berekenen: er wordt door nul gedeeld"};
       d.related.push_back({f.where->span, {"divided by zero here", "hier wordt door nul gedeeld"}});
     } else {
       d.message = {"rule `" + id + "` cannot be evaluated: a result is too large (overflow)",
-                   "regel `" + id + "` kan niet worden uitgerekend: een uitkomst is te groot (overloop)"};
-      d.related.push_back({f.where->span, {"this calculation overflows", "deze berekening loopt over"}});
+                   "regel `" + id + "` is niet te berekenen: een uitkomst is te groot (overloop)"};
+      d.related.push_back({f.where->span, {"this calculation overflows", "de uitkomst van deze berekening is te groot"}});
     }
     out.push_back(std::move(d));
     return once ? outcome::stop : outcome::next;
@@ -732,7 +732,7 @@ outcome check_once(evaluator& ev, const compiled_rule& rule, const plan& p, cons
 
   diagnostic d = rule_finding(rule, where);
   d.message = render_message(ev, rule);
-  d.related.push_back({rule.decl->require.span, {"required here", "hier vereist"}});
+  d.related.push_back({rule.decl->require.span, {"required here", "de eis staat hier"}});
   if (!rule.message.empty() || !rule.message_nl.empty()) d.notes.push_back({rule.decl->title.value, rule.decl->title.value});
   out.push_back(std::move(d));
   return outcome::next;

@@ -83,7 +83,7 @@ rule_test_file_result run_one(const std::string& path, plan_check checked, const
   if (checked.typed == nullptr) {  // the file could not be read: its finding says why
     const diagnostic* why = checked.findings.empty() || checked.findings.front().empty() ? nullptr
                                                                                           : &checked.findings.front().front();
-    result.error = why != nullptr ? why->message : text{"cannot read `" + path + "`", "kan `" + path + "` niet lezen"};
+    result.error = why != nullptr ? why->message : text{"cannot read `" + path + "`", "`" + path + "` is niet te lezen"};
     return result;
   }
   const source_file& file = *checked.typed->source;
@@ -185,22 +185,22 @@ std::string render_rule_test_report(const rule_test_report& report, language lan
     out += (nl ? "MISLUKT " : "FAIL ") + printable(f.path) + "\n";
     if (f.error) out += "  " + printable(f.error->in(lang)) + "\n";
     const auto where = [&](std::uint32_t line) {
-      if (line == 0) return std::string(nl ? "ergens" : "anywhere");
+      if (line == 0) return std::string(nl ? "ergens in het bestand" : "anywhere");
       return (nl ? "regel " : "line ") + std::to_string(line);
     };
     for (const auto& m : f.missing)  // ids read from `# expect:` markers are id characters only
       out += "  " + where(m.line) + ": " +
-             (nl ? "verwacht `" + m.id + "`, niet gemeld" : "expected `" + m.id + "`, not reported") + "\n";
+             (nl ? "`" + m.id + "` verwacht, maar niet gemeld" : "expected `" + m.id + "`, not reported") + "\n";
     for (const auto& u : f.unexpected)
-      out += "  " + where(u.line) + ": " + (nl ? "onverwacht `" : "unexpected `") + printable(u.id) +
+      out += "  " + where(u.line) + ": " + (nl ? "onverwachte melding `" : "unexpected `") + printable(u.id) +
              "`: " + printable(u.message.in(lang)) + "\n";
   }
   out += std::to_string(report.passed) + (nl ? " geslaagd, " : " passed, ") + std::to_string(report.failed) +
          (nl ? " mislukt" : " failed") + "\n";
   if (report.uncovered_rules.empty()) {
-    out += nl ? "elke regel ging in minstens één test af\n" : "every rule fired in at least one test\n";
+    out += nl ? "elke regel is in ten minste één test afgegaan\n" : "every rule fired in at least one test\n";
   } else {
-    out += nl ? "regels die geen test liet afgaan: " : "rules no test made fire: ";
+    out += nl ? "regels die in geen enkele test afgaan: " : "rules no test made fire: ";
     for (std::size_t i = 0; i < report.uncovered_rules.size(); ++i)
       out += (i ? ", " : "") + printable(report.uncovered_rules[i]);
     out += "\n";

@@ -30,14 +30,14 @@ void above_benchmark::check_plan(const plan_context& context, diagnostics& out) 
         auto d = finding(where, {fmt::format("spending on taakveld `{}` could not be compared with benchmark `{}`: "
                                              "the amount does not fit in the calculation",
                                              code, benchmark.id.name),
-                                 fmt::format("de uitgaven op taakveld `{}` konden niet met benchmark `{}` worden "
-                                             "vergeleken: het bedrag past niet in de berekening",
+                                 fmt::format("de uitgaven op taakveld `{}` zijn niet met benchmark `{}` te "
+                                             "vergelijken: het bedrag is te groot voor de berekening",
                                              code, benchmark.id.name)});
         d.notes.push_back(t.budget_cents
                               ? text{"the benchmark per inhabitant times the inhabitants exceeds EUR 92,233,720,368,547,758.07",
                                      "de benchmark per inwoner maal het aantal inwoners is meer dan € 92.233.720.368.547.758,07"}
                               : text{"the budgets on this taakveld add up to more than EUR 92,233,720,368,547,758.07",
-                                     "de budgetten op dit taakveld tellen op tot meer dan € 92.233.720.368.547.758,07"});
+                                     "de begrotingen op dit taakveld tellen op tot meer dan € 92.233.720.368.547.758,07"});
         d.related.push_back(clause);
         out.push_back(std::move(d));
         continue;
@@ -59,13 +59,14 @@ void above_benchmark::check_plan(const plan_context& context, diagnostics& out) 
       auto d = finding(where,
                        {fmt::format("spending on taakveld `{}` is {} per inhabitant, {}above the benchmark of {}", code,
                                     actual.en, above_en, norm.en),
-                        fmt::format("de uitgaven op taakveld `{}` zijn {} per inwoner, {}boven de benchmark van {}",
+                        fmt::format("de uitgaven op taakveld `{}` bedragen {} per inwoner en liggen {}boven de "
+                                    "benchmark van {}",
                                     code, actual.nl, above_nl, norm.nl)});
       const text total = plan_support::money(spent), how_many = plan_support::count(inhabitants);
       const text tolerance_text = plan_support::percent(c.tolerance);
       d.notes.push_back({fmt::format("{} in total for {} inhabitants of `{}`; the benchmark allows {} more", total.en,
                                      how_many.en, p.municipality->value, tolerance_text.en),
-                         fmt::format("{} in totaal voor {} inwoners van `{}`; de benchmark staat {} meer toe",
+                         fmt::format("in totaal {} voor {} inwoners van `{}`; de benchmark laat {} ruimte",
                                      total.nl, how_many.nl, p.municipality->value, tolerance_text.nl)});
       d.related.push_back(clause);
       out.push_back(std::move(d));

@@ -24,11 +24,11 @@ void contribution_mismatch::check_plan(const plan_context& context, diagnostics&
                      {fmt::format("the budgets of activities executed by `{}` could not be compared with the total: "
                                   "they add up to more than EUR 92,233,720,368,547,758.07",
                                   payee),
-                      fmt::format("de budgetten van activiteiten uitgevoerd door `{}` konden niet met het totaal "
-                                  "worden vergeleken: ze tellen op tot meer dan € 92.233.720.368.547.758,07",
+                      fmt::format("de begrotingen van de activiteiten die `{}` uitvoert, zijn niet met het totaal te "
+                                  "vergelijken: samen zijn ze meer dan € 92.233.720.368.547.758,07",
                                   payee)});
     d.related.push_back(clause);
-    d.help = text{"correct the budgets that are too large", "verbeter de budgetten die te groot zijn"};
+    d.help = text{"correct the budgets that are too large", "corrigeer de begrotingen die te groot zijn"};
     out.push_back(std::move(d));
     return;
   }
@@ -43,13 +43,15 @@ void contribution_mismatch::check_plan(const plan_context& context, diagnostics&
   auto d = finding(p.span(p.total->span),
                    {fmt::format("the budgets of activities executed by `{}` add up to {}, not to the total {}", payee,
                                 budgets.en, stated.en),
-                    fmt::format("de budgetten van activiteiten uitgevoerd door `{}` tellen op tot {}, niet tot het totaal {}",
-                                payee, budgets.nl, stated.nl)});
+                    fmt::format("de begrotingen van de activiteiten die `{}` uitvoert, sluiten niet aan op de `{}` van "
+                                "{}; verschil {}",
+                                payee, contribution.id.name, stated.nl, difference.nl)});
   d.notes.push_back({fmt::format("difference: {} ({})", difference.en, lower ? "the budgets are lower" : "the budgets are higher"),
-                     fmt::format("verschil: {} ({})", difference.nl, lower ? "de budgetten zijn lager" : "de budgetten zijn hoger")});
+                     fmt::format("de begrotingen tellen op tot {}; dat is {} {} dan `total`", budgets.nl, difference.nl,
+                                 lower ? "minder" : "meer")});
   d.related.push_back(clause);
   d.help = text{"make the budgets add up to `total`, or correct `total`",
-                "laat de budgetten optellen tot `total`, of verbeter `total`"};
+                "pas de begrotingen aan zodat ze optellen tot `total`, of corrigeer `total`"};
   out.push_back(std::move(d));
 }
 

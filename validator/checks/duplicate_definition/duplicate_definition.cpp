@@ -42,7 +42,7 @@ void duplicate_definition::lint(const lint_context& context, diagnostics& out) c
   for (const auto& dup : duplicates) {
     const text kind = kind_name(dup.kind);
     auto d = finding(dup.second->span, {kind.en + " " + quoted(dup.second->name) + " is already declared",
-                                        kind.nl + " " + quoted(dup.second->name) + " is al gedefinieerd"});
+                                        kind.nl + " " + quoted(dup.second->name) + " is al eerder gedefinieerd"});
     d.related.push_back({dup.first->span, {"first declared here", "hier voor het eerst gedefinieerd"}});
     d.help = text{"rename one of them, or remove the second declaration",
                   "geef een van beide een andere naam, of verwijder de tweede definitie"};
@@ -54,10 +54,10 @@ void duplicate_definition::lint(const lint_context& context, diagnostics& out) c
   for (std::size_t i = 1; i < agreements.size(); ++i) {
     auto d = finding(agreements[i]->id.span,
                      {"a second `agreement` declaration " + quoted(agreements[i]->id.name),
-                      "een tweede `agreement`-declaratie " + quoted(agreements[i]->id.name)});
+                      "een tweede overeenkomst (`agreement`) " + quoted(agreements[i]->id.name)});
     d.related.push_back({agreements[0]->id.span, {"first declared here", "hier voor het eerst gedefinieerd"}});
     d.help = text{"an agreement file declares one agreement: merge the two or remove one",
-                  "een overeenkomstbestand definieert één overeenkomst: voeg ze samen of verwijder er een"};
+                  "een overeenkomstbestand bevat één overeenkomst: voeg de twee samen, of verwijder er een"};
     out.push_back(std::move(d));
   }
 }

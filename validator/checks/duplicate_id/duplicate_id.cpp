@@ -31,7 +31,7 @@ void duplicate_id::check_plan(const plan_context& context, diagnostics& out) con
   for (const auto& [second, first] : find_duplicates(p.activities)) {
     const std::string& id = second->value;
     auto d = finding(p.span(second->span), {fmt::format("a second activity with id `{}`", id),
-                                            fmt::format("een tweede activiteit met id `{}`", id)});
+                                            fmt::format("er is al een activiteit met id `{}`", id)});
     d.related.push_back({p.span(first->span), {"first used here", "hier voor het eerst gebruikt"}});
     d.help = text{"give each activity its own id", "geef elke activiteit een eigen id"};
     out.push_back(std::move(d));
@@ -39,9 +39,9 @@ void duplicate_id::check_plan(const plan_context& context, diagnostics& out) con
   for (const auto& [second, first] : find_duplicates(p.milestones)) {
     const std::string& id = second->value;
     auto d = finding(p.span(second->span), {fmt::format("milestone `{}` is recorded twice", id),
-                                            fmt::format("mijlpaal `{}` is twee keer geregistreerd", id)});
-    d.related.push_back({p.span(first->span), {"first recorded here", "hier voor het eerst geregistreerd"}});
-    d.help = text{"record each milestone once", "registreer elke mijlpaal één keer"};
+                                            fmt::format("mijlpaal `{}` is twee keer vastgelegd", id)});
+    d.related.push_back({p.span(first->span), {"first recorded here", "hier voor het eerst vastgelegd"}});
+    d.help = text{"record each milestone once", "leg elke mijlpaal één keer vast"};
     out.push_back(std::move(d));
   }
 }

@@ -56,9 +56,11 @@ void fte_hours_mismatch::check_plan(const plan_context& context, diagnostics& ou
     std::optional<std::int64_t> rounded_hours;
     constexpr u128 displayable = u128{1} << 62;
     if (expected < displayable) {
-      const text e = plan_support::number(trimmed(decimal{static_cast<std::int64_t>(expected), fte.scale}));
-      expected_en = e.en;
-      expected_nl = e.nl;
+      const decimal whole_or_not = trimmed(decimal{static_cast<std::int64_t>(expected), fte.scale});
+      expected_en = plan_support::number(whole_or_not).en;
+      // Dutch groups the thousands of a whole number of hours: 12.288
+      expected_nl = whole_or_not.scale == 0 ? plan_support::count(whole_or_not.units).nl
+                                            : plan_support::number(whole_or_not).nl;
       const u128 unit = pow10(fte.scale);
       rounded_hours = static_cast<std::int64_t>((expected + unit / 2) / unit);
       if (expected != 0 && difference < displayable) {
@@ -72,15 +74,16 @@ void fte_hours_mismatch::check_plan(const plan_context& context, diagnostics& ou
     auto d = finding(p.span(a.hours->span),
                      {fmt::format("`hours` {} differs{} from `fte` × hours per FTE ({} × {} = {})", hours, deviation_en,
                                   fte_text.en, per_fte, expected_en),
-                      fmt::format("`hours` {} wijkt{} af van `fte` × uren per fte ({} × {} = {})", hours, deviation_nl,
-                                  fte_text.nl, per_fte, expected_nl)});
+                      fmt::format("het aantal uren `hours` ({}) wijkt{} af van `fte` × uren per fte ({} × {} = {})",
+                                  plan_support::count(a.hours->value).nl, deviation_nl, fte_text.nl,
+                                  plan_support::count(per_fte).nl, expected_nl)});
     d.notes.push_back({fmt::format("the agreement allows a difference of {}", tolerance_text.en),
-                       fmt::format("de overeenkomst staat een verschil van {} toe", tolerance_text.nl)});
+                       fmt::format("de overeenkomst staat een afwijking van ten hoogste {} toe", tolerance_text.nl)});
     d.related.push_back({agreement->hours_per_fte->span, {fmt::format("{} hours per FTE", per_fte),
-                                                         fmt::format("{} uur per fte", per_fte)}});
+                                                         fmt::format("{} uur per fte", plan_support::count(per_fte).nl)}});
     if (rounded_hours)
       d.help = text{fmt::format("set `hours = {}`, or correct `fte`", *rounded_hours),
-                    fmt::format("zet `hours = {}`, of verbeter `fte`", *rounded_hours)};
+                    fmt::format("wijzig dit in `hours = {}`, of corrigeer `fte`", *rounded_hours)};
     out.push_back(std::move(d));
   }
 }

@@ -1,5 +1,7 @@
 #include "invalid_amount/invalid_amount.hpp"
 
+#include "plan_support.hpp"
+
 namespace akkoord::checks {
 
 void invalid_amount::check_plan(const plan_context& context, diagnostics& out) const {
@@ -14,11 +16,12 @@ void invalid_amount::check_plan(const plan_context& context, diagnostics& out) c
       auto d = finding(c.entry->per_inhabitant.span,
                        {"benchmark `" + c.benchmark->id.name + "` for taakveld `" + t.code + "` times the " + people +
                             " inhabitants of `" + p.municipality->value + "` is more than EUR 92,233,720,368,547,758.07",
-                        "benchmark `" + c.benchmark->id.name + "` voor taakveld `" + t.code + "` maal de " + people +
-                            " inwoners van `" + p.municipality->value + "` is meer dan € 92.233.720.368.547.758,07"});
+                        "benchmark `" + c.benchmark->id.name + "` voor taakveld `" + t.code + "` maal de " +
+                            plan_support::count(*figures.inhabitants).nl + " inwoners van `" + p.municipality->value +
+                            "` komt boven € 92.233.720.368.547.758,07 uit"});
       if (t.largest != nullptr)
         d.related.push_back({p.span(t.largest->budget->span), {"compared with this plan's spending here",
-                                                               "vergeleken met de uitgaven van dit plan hier"}});
+                                                               "hier vergeleken met de uitgaven in dit plan"}});
       out.push_back(std::move(d));
     }
   }
@@ -27,12 +30,12 @@ void invalid_amount::check_plan(const plan_context& context, diagnostics& out) c
   const pos_span where = p.total ? p.total->span : p.has_contribution ? p.contribution_header : p.plan_header;
   auto d = finding(p.span(where), {"the budgets of this plan add up to more than EUR 92,233,720,368,547,758.07; "
                                    "the sum cannot be computed",
-                                   "de budgetten van dit plan tellen op tot meer dan € 92.233.720.368.547.758,07; "
-                                   "de som is niet te berekenen"});
+                                   "de begrotingen in dit plan tellen op tot meer dan € 92.233.720.368.547.758,07; "
+                                   "het totaal is niet te berekenen"});
   d.notes.push_back({"the checks that need the sum report that they could not run",
-                     "de controles die de som nodig hebben, melden dat ze niet konden worden uitgevoerd"});
+                     "de controles die dit totaal nodig hebben, melden dat zij niet konden worden uitgevoerd"});
   d.help = text{"correct the budgets that are too large (amounts are in euros)",
-                "verbeter de budgetten die te groot zijn (bedragen staan in euro's)"};
+                "corrigeer de begrotingen die te groot zijn (bedragen staan in euro's)"};
   out.push_back(std::move(d));
 }
 

@@ -24,19 +24,23 @@ void milestone_overdue::check_plan(const plan_context& context, diagnostics& out
     if (std::any_of(p.milestones.begin(), p.milestones.end(),
                     [&](const plan_milestone& m) { return m.id && m.id->value == id; }))
       continue;
-    const std::string due_text = plan_support::date(due);
-    auto d = finding(p.span(p.plan_header), {fmt::format("milestone `{}` was due on {} and is not recorded as completed", id, due_text),
-                                             fmt::format("mijlpaal `{}` moest op {} klaar zijn en staat niet als voltooid geregistreerd", id, due_text)});
+    const text due_text = plan_support::day(due);
+    auto d = finding(p.span(p.plan_header), {fmt::format("milestone `{}` was due on {} and is not recorded as completed", id, due_text.en),
+                                             fmt::format("mijlpaal `{}` moest uiterlijk op {} gereed zijn, maar het plan legt "
+                                                         "niet vast dat zij is afgerond",
+                                                         id, due_text.nl)});
     if (adopted && p.adopted && due < p.adopted->value) {
       // adopting a plan after the due date without the milestone is more than a reminder
       d.level = severity::error;
-      const std::string on = plan_support::date(p.adopted->value);
-      d.notes.push_back({fmt::format("the plan was adopted on {}, after the due date", on),
-                         fmt::format("het plan is vastgesteld op {}, na de uiterste datum", on)});
+      const text on = plan_support::day(p.adopted->value);
+      d.notes.push_back({fmt::format("the plan was adopted on {}, after the due date", on.en),
+                         fmt::format("het plan is op {} vastgesteld, na de uiterste datum", on.nl)});
     }
-    d.related.push_back({milestone->span, {fmt::format("due {}", due_text), fmt::format("uiterlijk {}", due_text)}});
+    d.related.push_back({milestone->span, {fmt::format("due {}", due_text.en), fmt::format("uiterlijk gereed op {}", due_text.nl)}});
     d.help = text{fmt::format("once it is done, record it: `[[milestone]]` with `id = \"{}\"` and `completed = YYYY-MM-DD`", id),
-                  fmt::format("registreer haar zodra ze klaar is: `[[milestone]]` met `id = \"{}\"` en `completed = JJJJ-MM-DD`", id)};
+                  fmt::format("leg de mijlpaal vast zodra zij is afgerond: `[[milestone]]` met `id = \"{}\"` en "
+                              "`completed = JJJJ-MM-DD`",
+                              id)};
     out.push_back(std::move(d));
   }
 }

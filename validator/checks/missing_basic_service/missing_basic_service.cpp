@@ -43,7 +43,8 @@ void missing_basic_service::check_plan(const plan_context& context, diagnostics&
     const std::string from = plan_support::date(basic_in->from.value()), to = plan_support::date(basic_in->to.value());
     d.related.push_back({task->basic_span.valid() ? task->basic_span : task->id.span,
                          {fmt::format("basic during `{}` ({} .. {})", basic_in->id.name, from, to),
-                          fmt::format("basistaak tijdens `{}` ({} .. {})", basic_in->id.name, from, to)}});
+                          fmt::format("basistaak in periode `{}` ({} tot en met {})", basic_in->id.name,
+                                      dutch_date(basic_in->from.value()), dutch_date(basic_in->to.value()))}});
     d.help = text{fmt::format("add an `[[activity]]` with `task = \"{}\"`", task_id),
                   fmt::format("voeg een `[[activity]]` toe met `task = \"{}\"`", task_id)};
     out.push_back(std::move(d));

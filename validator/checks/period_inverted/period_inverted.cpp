@@ -11,10 +11,11 @@ void period_inverted::lint(const lint_context& context, diagnostics& out) const 
     const std::string id = quoted(period->id.name);
     const std::string start = quoted(date_text(period->from)), end = quoted(date_text(period->to));
     auto d = finding(period->to.span, {"period " + id + " ends on " + end + ", before it starts on " + start,
-                                       "periode " + id + " eindigt op " + end + ", vóór het begin op " + start});
+                                       "periode " + id + " eindigt op " + dutch_date(to) + ", vóór haar begindatum " +
+                                           dutch_date(from)});
     d.related.push_back({period->from.span, {"the period starts here", "hier begint de periode"}});
     d.help = text{"swap the two dates, or correct the one that is wrong",
-                  "verwissel de twee datums, of verbeter de datum die niet klopt"};
+                  "verwissel de twee datums, of corrigeer de datum die niet klopt"};
     out.push_back(std::move(d));
   }
 }

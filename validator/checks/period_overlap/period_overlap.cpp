@@ -31,6 +31,9 @@ void period_overlap::lint(const lint_context& context, diagnostics& out) const {
       const std::string both = overlap_end == p->from.value()
                                    ? quoted(date_text(p->from))
                                    : quoted(date_text(p->from) + " .. " + to_string(overlap_end));
+      const std::string both_nl = overlap_end == p->from.value()
+                                      ? dutch_date(p->from.value())
+                                      : dutch_date(p->from.value()) + " tot en met " + dutch_date(overlap_end);
       auto d = finding(range_span(*p), {"period " + quoted(p->id.name) + " (" + range_text(*p) + ") overlaps period " +
                                             quoted(furthest->id.name) + " (" + range_text(*furthest) + ")",
                                         "periode " + quoted(p->id.name) + " (" + range_text(*p) +
@@ -38,9 +41,10 @@ void period_overlap::lint(const lint_context& context, diagnostics& out) const {
                                             range_text(*furthest) + ")"});
       d.related.push_back({range_span(*furthest), {"period " + quoted(furthest->id.name) + " is declared here",
                                                    "periode " + quoted(furthest->id.name) + " is hier gedefinieerd"}});
-      d.notes.push_back({"both cover " + both, "beide omvatten " + both});
+      d.notes.push_back({"both cover " + both, "beide periodes omvatten " + both_nl});
       d.help = text{"let one period end before the other starts, or mark the later one `provisional`",
-                    "laat de ene periode eindigen voordat de andere begint, of markeer de latere als `provisional`"};
+                    "laat de ene periode eindigen voordat de andere begint, of maak de latere voorlopig "
+                    "(`provisional`)"};
       out.push_back(std::move(d));
     }
     if (furthest == nullptr || furthest->to.value() < p->to.value()) furthest = p;

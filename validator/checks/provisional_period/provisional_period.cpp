@@ -21,21 +21,23 @@ void provisional_period::check_plan(const plan_context& context, diagnostics& ou
   const ast::period_decl& period = *periods.front();
   auto d = finding(p.span(p.year->span),
                    {fmt::format("{} is covered only by the provisional period `{}`", *year, period.id.name),
-                    fmt::format("{} valt alleen onder de voorlopige periode `{}`", *year, period.id.name)});
+                    fmt::format("voor {} geldt alleen de voorlopige periode `{}`", *year, period.id.name)});
   if (period.until) {
     const std::string& milestone = period.until->name;
     d.related.push_back({period.span, {fmt::format("provisional until milestone `{}` is completed", milestone),
-                                       fmt::format("voorlopig tot mijlpaal `{}` is voltooid", milestone)}});
+                                       fmt::format("voorlopig tot mijlpaal `{}` is afgerond", milestone)}});
     d.notes.push_back({fmt::format("the plan does not record milestone `{}` as completed", milestone),
-                       fmt::format("het plan registreert mijlpaal `{}` niet als voltooid", milestone)});
+                       fmt::format("het plan legt niet vast dat mijlpaal `{}` is afgerond", milestone)});
     d.help = text{fmt::format("once `{}` is done, record it: `[[milestone]]` with `id = \"{}\"` and `completed = YYYY-MM-DD`",
                               milestone, milestone),
-                  fmt::format("registreer `{}` zodra die klaar is: `[[milestone]]` met `id = \"{}\"` en `completed = JJJJ-MM-DD`",
+                  fmt::format("leg `{}` vast zodra de mijlpaal is afgerond: `[[milestone]]` met `id = \"{}\"` en "
+                              "`completed = JJJJ-MM-DD`",
                               milestone, milestone)};
   } else {
-    d.related.push_back({period.span, {"declared provisional", "als voorlopig gedefinieerd"}});
+    d.related.push_back({period.span, {"declared provisional", "hier als voorlopig vastgelegd"}});
     d.help = text{"the terms for this year are not final: check the plan again when the agreement is",
-                  "de afspraken voor dit jaar zijn niet definitief: controleer het plan opnieuw als de overeenkomst dat is"};
+                  "de afspraken voor dit jaar zijn nog niet definitief: controleer het plan opnieuw zodra de "
+                  "overeenkomst dat wel is"};
   }
   out.push_back(std::move(d));
 }

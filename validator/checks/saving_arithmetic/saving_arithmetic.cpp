@@ -7,9 +7,12 @@ namespace akkoord::checks {
 
 namespace {
 
-std::string money(std::int64_t cents, money_style style) { return quoted(format_cents(cents, style)); }
+// English puts figures in backticks; Dutch writes them as running text ("1,5% van € 20.000.000,00").
+std::string figure(std::string s, money_style style) { return style == money_style::en ? quoted(s) : s; }
 
-std::string percent(decimal d, money_style style) { return quoted(format_decimal(d, style) + "%"); }
+std::string money(std::int64_t cents, money_style style) { return figure(format_cents(cents, style), style); }
+
+std::string percent(decimal d, money_style style) { return figure(format_decimal(d, style) + "%", style); }
 
 }  // namespace
 
@@ -22,6 +25,7 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
     if (contribution == model.contributions.end()) continue;
     const std::string id = quoted(saving->id.name);
     const std::string base_year = quoted(std::to_string(saving->base->value));
+    const std::string base_year_nl = std::to_string(saving->base->value);
 
     // The base year's agreed amount: stated, or indexed from a stated year (agreed_amount.hpp).
     const agreed_amount base = agreed_amount_for(*contribution->second, saving->base->value);
@@ -30,12 +34,12 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
       auto d = finding(saving->base->span,
                        {"saving " + id + " is based on " + base_year + ", but contribution " + on +
                             " states no amount for that year",
-                        "besparing " + id + " gaat uit van " + base_year + ", maar bijdrage " + on +
+                        "besparing " + id + " gaat uit van basisjaar " + base_year_nl + ", maar bijdrage " + on +
                             " noemt geen bedrag voor dat jaar"});
       d.related.push_back({contribution->second->id.span, {"contribution " + on + " is declared here",
                                                            "bijdrage " + on + " is hier gedefinieerd"}});
       d.help = text{"add the base year's amount to the contribution, or correct `base`",
-                    "voeg het bedrag van het basisjaar toe aan de bijdrage, of verbeter `base`"};
+                    "neem het bedrag voor het basisjaar op in de bijdrage, of corrigeer `base`"};
       out.push_back(std::move(d));
       continue;
     }
@@ -61,16 +65,17 @@ void saving_arithmetic::lint(const lint_context& context, diagnostics& out) cons
                           money(base_cents, money_style::en) + " (" + base_year + ") is " +
                           money(*computed, money_style::en) + ", not the stated " + money(stated, money_style::en),
                       percent(rate, money_style::nl) + " van het basisbedrag " +
-                          money(base_cents, money_style::nl) + " (" + base_year + ") is " +
-                          money(*computed, money_style::nl) + ", niet het vermelde " + money(stated, money_style::nl)});
+                          money(base_cents, money_style::nl) + " (" + base_year_nl + ") is " +
+                          money(*computed, money_style::nl) + " en niet het opgegeven bedrag van " +
+                          money(stated, money_style::nl)});
     d.related.push_back({saving->rate->span, {"the rate", "het percentage"}});
     if (base.steps.empty()) {
-      d.related.push_back({base.stated->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year}});
+      d.related.push_back({base.stated->span, {"the base amount for " + base_year, "het basisbedrag voor " + base_year_nl}});
     } else {  // indexed: the stated amount and the indexations it rests on
       for (auto& clause : plan_support::derivation_clauses(base)) d.related.push_back(std::move(clause));
     }
     d.help = text{"set `amount` to " + money(*computed, money_style::en) + ", or correct `rate`",
-                  "zet `amount` op " + money(*computed, money_style::nl) + ", of verbeter `rate`"};
+                  "wijzig `amount` in " + money(*computed, money_style::nl) + ", of corrigeer `rate`"};
     out.push_back(std::move(d));
   }
 }

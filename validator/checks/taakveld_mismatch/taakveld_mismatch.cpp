@@ -44,7 +44,7 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
     const std::string& task_id = task->id.name;
     auto d = finding(p.span(a.taakveld->span),
                      {fmt::format("taakveld `{}` is not a taakveld of task `{}` in {}", code, task_id, *year),
-                      fmt::format("taakveld `{}` is geen taakveld van taak `{}` in {}", code, task_id, *year)});
+                      fmt::format("taakveld `{}` hoort in {} niet bij taak `{}`", code, *year, task_id)});
     for (const auto* clause : clauses)
       d.related.push_back({clause->span, {fmt::format("the taakvelden of `{}`", task_id),
                                           fmt::format("de taakvelden van `{}`", task_id)}});
@@ -58,10 +58,10 @@ void taakveld_mismatch::check_plan(const plan_context& context, diagnostics& out
                                 task_id, *year, *year)};
     else if (codes.size() == 1)
       d.help = text{fmt::format("use {}, or plan the work under the task it belongs to", allowed.en),
-                    fmt::format("gebruik {}, of plan het werk onder de taak waar het bij hoort", allowed.nl)};
+                    fmt::format("gebruik {}, of breng het werk onder bij de taak waar het bij hoort", allowed.nl)};
     else
       d.help = text{fmt::format("use one of {}, or plan the work under the task it belongs to", allowed.en),
-                    fmt::format("gebruik een van {}, of plan het werk onder de taak waar het bij hoort", allowed.nl)};
+                    fmt::format("gebruik een van {}, of breng het werk onder bij de taak waar het bij hoort", allowed.nl)};
     out.push_back(std::move(d));
   }
 }

@@ -27,15 +27,17 @@ void timeline_order::lint(const lint_context& context, diagnostics& out) const {
         auto d = previous->from.value() == entry.from.value()
                      ? finding(entry.from.span, {clause + " entry of task " + task_id + " starts on " + date +
                                                      ", the same date as the previous entry",
-                                                 clause + "-regel van taak " + task_id + " begint op " + date +
+                                                 "de regel " + clause + " van taak " + task_id + " begint op " +
+                                                     dutch_date(entry.from.value()) +
                                                      ", dezelfde datum als de vorige regel"})
                      : finding(entry.from.span, {clause + " entry of task " + task_id + " starts on " + date +
                                                      ", before the previous entry (" + before + ")",
-                                                 clause + "-regel van taak " + task_id + " begint op " + date +
-                                                     ", vóór de vorige regel (" + before + ")"});
+                                                 "de regel " + clause + " van taak " + task_id + " begint op " +
+                                                     dutch_date(entry.from.value()) + ", vóór de vorige regel (" +
+                                                     dutch_date(previous->from.value()) + ")"});
         d.related.push_back({previous->span, {"the previous entry", "de vorige regel"}});
         d.help = text{"list the entries in date order, each on a later date than the one before",
-                      "zet de regels op datumvolgorde, elk op een latere datum dan de vorige"};
+                      "zet de regels in datumvolgorde, elke regel op een latere datum dan de vorige"};
         out.push_back(std::move(d));
       }
       previous = &entry;
@@ -52,10 +54,11 @@ void timeline_order::lint(const lint_context& context, diagnostics& out) const {
       const std::string who = quoted(entry.who.name), date = quoted(date_text(entry.from));
       if (first_assignment == nullptr) {
         auto d = finding(entry.span, {"task " + task_id + " is returned to " + who + " but never assigned",
-                                      "taak " + task_id + " wordt teruggegeven aan " + who +
-                                          " maar is nooit toegewezen"});
+                                      "taak " + task_id + " wordt teruggenomen en belegd bij " + who +
+                                          ", maar is nooit eerder aan een uitvoerder toegewezen"});
         d.help = text{"add the `executed_by` entry the task is returned from, before this one",
-                      "voeg vóór deze regel de `executed_by`-regel toe waarvan de taak wordt teruggenomen"};
+                      "neem vóór deze regel de regel `executed_by` op van de uitvoerder bij wie de taak wordt "
+                      "teruggenomen"};
         out.push_back(std::move(d));
         break;
       }
@@ -63,11 +66,12 @@ void timeline_order::lint(const lint_context& context, diagnostics& out) const {
         const std::string assigned = quoted(date_text(first_assignment->from));
         auto d = finding(entry.from.span, {"task " + task_id + " is returned to " + who + " on " + date +
                                                ", before its first assignment on " + assigned,
-                                           "taak " + task_id + " wordt op " + date + " teruggegeven aan " + who +
-                                               ", vóór de eerste toewijzing op " + assigned});
+                                           "taak " + task_id + " wordt per " + dutch_date(entry.from.value()) +
+                                               " teruggenomen en belegd bij " + who + ", vóór de eerste toewijzing op " +
+                                               dutch_date(first_assignment->from.value())});
         d.related.push_back({first_assignment->span, {"first assigned here", "hier voor het eerst toegewezen"}});
         d.help = text{"return the task after it was assigned, or correct one of the dates",
-                      "geef de taak terug nadat ze is toegewezen, of verbeter een van de datums"};
+                      "laat de terugname ná de eerste toewijzing vallen, of corrigeer een van de datums"};
         out.push_back(std::move(d));
         break;
       }

@@ -86,7 +86,7 @@ void undefined_reference::lint(const lint_context& context, diagnostics& out) co
       d.help = text{"name " + with_article(wanted.en) + " here", "noem hier een " + wanted.nl};
     } else {
       d.help = text{"declare the " + wanted.en + ", or correct the name",
-                    "definieer de " + wanted.nl + ", of verbeter de naam"};
+                    "definieer de " + wanted.nl + ", of corrigeer de naam"};
     }
     out.push_back(std::move(d));
   }

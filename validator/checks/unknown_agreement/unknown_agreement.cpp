@@ -12,10 +12,10 @@ void unknown_agreement::check_plan(const plan_context& context, diagnostics& out
   const std::string& loaded = agreement->id.name;
   auto d = finding(p.span(p.agreement->span),
                    {fmt::format("the plan is for agreement `{}`, but the agreement loaded is `{}`", named, loaded),
-                    fmt::format("het plan hoort bij overeenkomst `{}`, maar de geladen overeenkomst is `{}`", named, loaded)});
-  d.related.push_back({agreement->id.span, {"the agreement checked against", "de overeenkomst waartegen gecontroleerd wordt"}});
+                    fmt::format("het plan hoort bij overeenkomst `{}`, maar er is getoetst aan overeenkomst `{}`", named, loaded)});
+  d.related.push_back({agreement->id.span, {"the agreement checked against", "de overeenkomst waaraan is getoetst"}});
   d.help = text{fmt::format("write `agreement = \"{}\"`, or check the plan against its own agreement with `--rules`", loaded),
-                fmt::format("schrijf `agreement = \"{}\"`, of controleer het plan tegen zijn eigen overeenkomst met `--rules`", loaded)};
+                fmt::format("schrijf `agreement = \"{}\"`, of toets het plan met `--rules` aan de eigen overeenkomst", loaded)};
   out.push_back(std::move(d));
 }
 

@@ -25,7 +25,7 @@ void unknown_reference::check_plan(const plan_context& context, diagnostics& out
     d.help = std::move(help);
     if (!d.help)
       d.notes.push_back({fmt::format("the agreement declares no {} with this id", kind.en),
-                         fmt::format("de overeenkomst definieert geen {} met dit id", kind.nl)});
+                         fmt::format("de overeenkomst kent geen {} met dit id", kind.nl)});
     out.push_back(std::move(d));
   };
   const auto check_in = [&](const std::optional<spanned<std::string>>& value, const auto& index, kind_words kind) {

@@ -58,38 +58,38 @@ void unused_definition::lint(const lint_context& context, diagnostics& out) cons
   for (const auto* party : unreferenced(model, model.parties, parties)) {
     const std::string id = quoted(party->id.name);
     auto d = finding(party->id.span, {"party " + id + " is never referred to",
-                                      "naar partij " + id + " wordt nergens verwezen"});
+                                      "partij " + id + " wordt nergens genoemd"});
     d.notes.push_back({"a plan naming it as `municipality` does not count: lint sees the agreement only",
-                       "een plan dat haar als `municipality` noemt telt niet mee: lint ziet alleen de overeenkomst"});
+                       "een plan dat haar als `municipality` noemt, telt niet mee: `lint` leest alleen de overeenkomst"});
     d.help = text{"refer to it where it was meant (`responsible`, `payer`, `employer`, `serves`), or remove it",
-                  "verwijs ernaar waar dat bedoeld was (`responsible`, `payer`, `employer`, `serves`), of verwijder "
-                  "haar"};
+                  "noem haar waar dat bedoeld was (`responsible`, `payer`, `employer`, `serves`), of verwijder haar"};
     out.push_back(std::move(d));
   }
   for (const auto* executor : unreferenced(model, model.executors, executors)) {
     const std::string id = quoted(executor->id.name);
     auto d = finding(executor->id.span, {"executor " + id + " is never referred to",
-                                         "naar uitvoerder " + id + " wordt nergens verwezen"});
+                                         "uitvoerder " + id + " wordt nergens genoemd"});
     d.help = text{"assign it a task with `executed_by` (or a contribution with `payee`), or remove it",
-                  "wijs er een taak aan toe met `executed_by` (of een bijdrage met `payee`), of verwijder hem"};
+                  "wijs de uitvoerder een taak toe met `executed_by` (of een bijdrage met `payee`), of verwijder "
+                  "de uitvoerder"};
     out.push_back(std::move(d));
   }
   for (const auto* period : unreferenced(model, model.periods, periods)) {
     const std::string id = quoted(period->id.name);
     auto d = finding(period->id.span, {"period " + id + " is never referred to and no task is executed during it",
-                                       "naar periode " + id +
-                                           " wordt nergens verwezen en er wordt in die tijd geen taak uitgevoerd"});
+                                       "periode " + id +
+                                           " wordt nergens genoemd en in die periode wordt geen taak uitgevoerd"});
     d.help = text{"let a task be executed in it, name it in `basic during`, or remove it",
-                  "laat er een taak in uitvoeren, noem haar in `basic during`, of verwijder haar"};
+                  "laat in deze periode een taak uitvoeren, noem haar bij `basic during`, of verwijder haar"};
     out.push_back(std::move(d));
   }
   for (const auto* milestone : unreferenced(model, model.milestones, milestones)) {
     const std::string id = quoted(milestone->id.name);
     auto d = finding(milestone->id.span, {"milestone " + id + " is never referred to",
-                                          "naar mijlpaal " + id + " wordt nergens verwezen"});
+                                          "mijlpaal " + id + " wordt nergens genoemd"});
     d.help = text{"end a provisional period with it (`provisional until " + milestone->id.name +
                       "`), use it in a rule, or remove it",
-                  "beëindig er een voorlopige periode mee (`provisional until " + milestone->id.name +
+                  "laat er een voorlopige periode mee eindigen (`provisional until " + milestone->id.name +
                       "`), gebruik haar in een regel, of verwijder haar"};
     out.push_back(std::move(d));
   }

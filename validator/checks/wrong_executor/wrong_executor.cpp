@@ -35,19 +35,21 @@ void wrong_executor::check_plan(const plan_context& context, diagnostics& out) c
       const std::string& task_id = task->id.name;
       const bool whole = stretch.from == days->from && stretch.to == days->to;
       const std::string from = plan_support::date(stretch.from), to = plan_support::date(stretch.to);
+      const text from_day = plan_support::day(stretch.from), to_day = plan_support::day(stretch.to);
       diagnostic d;
       if (entry == nullptr) {
-        const std::string first = plan_support::date(next_day(stretch.to));
+        const text first = plan_support::day(next_day(stretch.to));
         d = finding(p.span(a.executor->span),
-                    {fmt::format("task `{}` has no executor before {}", task_id, first),
-                     fmt::format("taak `{}` heeft geen uitvoerder voor {}", task_id, first)});
+                    {fmt::format("task `{}` has no executor before {}", task_id, first.en),
+                     fmt::format("taak `{}` heeft vóór {} geen uitvoerder", task_id, first.nl)});
         if (i + 1 < stretches.size() && stretches[i + 1].entry != nullptr) {
           const ast::timeline_entry& next = *stretches[i + 1].entry;
-          d.related.push_back({next.span, {fmt::format("`{}` executes `{}` from {}", next.who.name, task_id, first),
-                                           fmt::format("`{}` voert `{}` uit vanaf {}", next.who.name, task_id, first)}});
+          d.related.push_back({next.span, {fmt::format("`{}` executes `{}` from {}", next.who.name, task_id, first.en),
+                                           fmt::format("`{}` voert `{}` uit met ingang van {}", next.who.name, task_id,
+                                                       first.nl)}});
         }
-        d.help = text{fmt::format("start the activity on or after {}", first),
-                      fmt::format("laat de activiteit op of na {} beginnen", first)};
+        d.help = text{fmt::format("start the activity on or after {}", first.en),
+                      fmt::format("laat de activiteit niet vóór {} beginnen", first.nl)};
       } else {
         const std::string& who = entry->who.name;
         if (whole) {
@@ -58,25 +60,28 @@ void wrong_executor::check_plan(const plan_context& context, diagnostics& out) c
           // the activity spans a change of executor: name the change date
           d = finding(p.span(a.executor->span),
                       {fmt::format("from {} task `{}` is executed by `{}`, not by `{}`", from, task_id, who, executor),
-                       fmt::format("vanaf {} wordt taak `{}` uitgevoerd door `{}`, niet door `{}`", from, task_id, who, executor)});
+                       fmt::format("met ingang van {} wordt taak `{}` uitgevoerd door `{}`, niet door `{}`", from_day.nl, task_id,
+                                   who, executor)});
         } else {
           d = finding(p.span(a.executor->span),
                       {fmt::format("until {} task `{}` is executed by `{}`, not by `{}`", to, task_id, who, executor),
-                       fmt::format("tot en met {} wordt taak `{}` uitgevoerd door `{}`, niet door `{}`", to, task_id, who, executor)});
+                       fmt::format("tot en met {} wordt taak `{}` uitgevoerd door `{}`, niet door `{}`", to_day.nl, task_id, who,
+                                   executor)});
         }
-        const std::string since = plan_support::date(entry->from.value());
-        d.related.push_back({entry->span, {fmt::format("`{}` executes `{}` from {}", who, task_id, since),
-                                           fmt::format("`{}` voert `{}` uit vanaf {}", who, task_id, since)}});
+        const text since = plan_support::day(entry->from.value());
+        d.related.push_back({entry->span, {fmt::format("`{}` executes `{}` from {}", who, task_id, since.en),
+                                           fmt::format("`{}` voert `{}` uit met ingang van {}", who, task_id, since.nl)}});
         if (whole)
           d.help = text{fmt::format("write `executor = \"{}\"`", who), fmt::format("schrijf `executor = \"{}\"`", who)};
         else
           d.help = text{fmt::format("split the activity at the change: `executor = \"{}\"` for {} .. {}", who, from, to),
-                        fmt::format("splits de activiteit bij de wissel: `executor = \"{}\"` voor {} .. {}", who, from, to)};
+                        fmt::format("splits de activiteit bij de wisseling van uitvoerder: `executor = \"{}\"` van {} tot en met {}",
+                                    who, from_day.nl, to_day.nl)};
       }
       if (!whole) {
-        const std::string af = plan_support::date(days->from), at = plan_support::date(days->to);
-        d.notes.push_back({fmt::format("the activity runs {} .. {}", af, at),
-                           fmt::format("de activiteit loopt {} .. {}", af, at)});
+        const text af = plan_support::day(days->from), at = plan_support::day(days->to);
+        d.notes.push_back({fmt::format("the activity runs {} .. {}", af.en, at.en),
+                           fmt::format("de activiteit loopt van {} tot en met {}", af.nl, at.nl)});
       }
       out.push_back(std::move(d));
       break;

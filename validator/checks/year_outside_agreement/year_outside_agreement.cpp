@@ -17,7 +17,7 @@ void year_outside_agreement::check_plan(const plan_context& context, diagnostics
   if (!plan_support::periods_covering(context.agreement, *year).empty()) return;
 
   auto d = finding(p.span(p.year->span), {fmt::format("no period of the agreement covers {}", *year),
-                                          fmt::format("geen periode van de overeenkomst dekt {}", *year)});
+                                          fmt::format("de overeenkomst heeft geen periode die {} omvat", *year)});
   // the nearest period, so the reader sees where the agreement does apply
   const ast::period_decl* nearest = nullptr;
   int nearest_gap = 0;
@@ -28,11 +28,12 @@ void year_outside_agreement::check_plan(const plan_context& context, diagnostics
       nearest_gap = gap;
     }
   }
-  const std::string from = plan_support::date(nearest->from.value()), to = plan_support::date(nearest->to.value());
-  d.related.push_back({nearest->span, {fmt::format("the nearest period, `{}`, runs {} .. {}", nearest->id.name, from, to),
-                                       fmt::format("de dichtstbijzijnde periode, `{}`, loopt {} .. {}", nearest->id.name, from, to)}});
+  const text from = plan_support::day(nearest->from.value()), to = plan_support::day(nearest->to.value());
+  d.related.push_back({nearest->span, {fmt::format("the nearest period, `{}`, runs {} .. {}", nearest->id.name, from.en, to.en),
+                                       fmt::format("de dichtstbijzijnde periode, `{}`, loopt van {} tot en met {}",
+                                                   nearest->id.name, from.nl, to.nl)}});
   d.help = text{"check `year`, or add a period for this year to the agreement",
-                "controleer `year`, of voeg een periode voor dit jaar toe aan de overeenkomst"};
+                "controleer `year`, of neem een periode voor dit jaar op in de overeenkomst"};
   out.push_back(std::move(d));
 }
 
