@@ -110,7 +110,7 @@ TEST(Cli, UsageErrorsInDutchHaveNoEnglishPhrase) {
       {{"lint", "rules/aa.akkoord", "--jobs", "many"}, "--jobs: `many` is geen getal van 0 tot en met 1024"},
       {{"lint", "rules/aa.akkoord", "--jobs", "5000"}, "--jobs: `5000` is geen getal van 0 tot en met 1024"},
       {{"lint", "rules/aa.akkoord", "--quiet=maybe"}, "--quiet: `maybe` is geen geldige waarde"},
-      {{"lint", "rules/aa.akkoord", "--format"}, "bij --format ontbreekt de waarde"},
+      {{"lint", "rules/aa.akkoord", "--format"}, "--format: de waarde ontbreekt"},
       {{"diff", "a", "b", "c"}, "OUD NIEUW verwacht ten hoogste 2 argument(en); u gaf er 3"},
       {{"diff"}, "OUD NIEUW is verplicht"},
       {{"test"}, "MAP is verplicht"},

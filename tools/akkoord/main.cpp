@@ -231,7 +231,7 @@ text usage_error_text(const CLI::Error& e) {
       {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1 verwacht ten minste $2 argument(en); u gaf er $3"},
       {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1 verwacht ten hoogste $2 argument(en); u gaf er $3"},
       // The type (`TEXT:{en,nl}`) is CLI11's, not ours: the option's name says enough.
-      {R"(^(.+): (\d+) required (.+) missing$)", "bij $1 ontbreekt de waarde"},
+      {R"(^(.+): (\d+) required (.+) missing$)", "$1: de waarde ontbreekt"},
       {R"(^(.+) was given a disallowed flag override$)", "$1 kreeg een niet-toegestane waarde"},
   };
   static const wording excludes[] = {{R"(^(.+) excludes (.+)$)", "$1 kan niet samen met $2"}};
