@@ -75,13 +75,17 @@ AKKOORD_DSL_ERROR(or_operand, "expected a condition after `or`", "verwacht een v
 
 // ---- shared clauses -----------------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(since_date, "expected a date (YYYY-MM-DD) after `since`", "verwacht een datum (JJJJ-MM-DD) na `since`");
+AKKOORD_DSL_ERROR_HELP(article_document, "expected a document named in `documents` after `article`", "verwacht na `article` een document dat bij `documents` genoemd is",
+  "write it as `article centrumregeling \"artikel 4 lid 2\"`", "schrijf het als `article centrumregeling \"artikel 4 lid 2\"`");
+AKKOORD_DSL_ERROR_HELP(article_text, "expected the article as a string after the document, like `\"artikel 4 lid 2\"`", "verwacht het artikel als tekst tussen aanhalingstekens na het document, zoals `\"artikel 4 lid 2\"`",
+  "write it as `article centrumregeling \"artikel 4 lid 2\"`", "schrijf het als `article centrumregeling \"artikel 4 lid 2\"`");
 AKKOORD_DSL_ERROR(tolerance_value, "expected a percentage like `5%` after `tolerance`", "verwacht een percentage zoals `5%` na `tolerance`");
 
 // ---- agreement ----------------------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(agreement_id, "expected a name for the agreement after `agreement`", "verwacht een naam voor de overeenkomst na `agreement`");
 AKKOORD_DSL_ERROR(agreement_title, "expected the agreement's title as a string after its name", "verwacht de titel van de overeenkomst als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(agreement_open, "expected '{' after the agreement's title", "verwacht '{' na de titel van de overeenkomst");
-AKKOORD_DSL_ERROR(agreement_close, "expected `since`, `documents`, `hours_per_fte`, `tolerance` or '}' in the agreement", "verwacht `since`, `documents`, `hours_per_fte`, `tolerance` of '}' in de overeenkomst");
+AKKOORD_DSL_ERROR(agreement_close, "expected `since`, `documents`, `hours_per_fte`, `tolerance`, `article` or '}' in the agreement", "verwacht `since`, `documents`, `hours_per_fte`, `tolerance`, `article` of '}' in de overeenkomst");
 AKKOORD_DSL_ERROR(document_id, "expected a document name after `documents` or ','", "verwacht een documentnaam na `documents` of ','");
 AKKOORD_DSL_ERROR(hours_per_fte_value, "expected a whole number of hours after `hours_per_fte`", "verwacht een geheel aantal uren na `hours_per_fte`");
 
@@ -89,7 +93,7 @@ AKKOORD_DSL_ERROR(hours_per_fte_value, "expected a whole number of hours after `
 AKKOORD_DSL_ERROR(party_id, "expected a name for the party after `party`", "verwacht een naam voor de partij na `party`");
 AKKOORD_DSL_ERROR(party_name, "expected the party's name as a string after its id", "verwacht de naam van de partij als tekst tussen aanhalingstekens na de id");
 AKKOORD_DSL_ERROR(party_open, "expected '{' after the party's name", "verwacht '{' na de naam van de partij");
-AKKOORD_DSL_ERROR(party_close, "expected `roles`, `inhabitants` or '}' in the party", "verwacht `roles`, `inhabitants` of '}' in de partij");
+AKKOORD_DSL_ERROR(party_close, "expected `roles`, `inhabitants`, `article` or '}' in the party", "verwacht `roles`, `inhabitants`, `article` of '}' in de partij");
 AKKOORD_DSL_ERROR(role_id, "expected a role after `roles` or ','", "verwacht een rol na `roles` of ','");
 AKKOORD_DSL_ERROR(inhabitants_value, "expected a whole number after `inhabitants`", "verwacht een geheel getal na `inhabitants`");
 
@@ -97,9 +101,10 @@ AKKOORD_DSL_ERROR(inhabitants_value, "expected a whole number after `inhabitants
 AKKOORD_DSL_ERROR(executor_id, "expected a name for the executor after `executor`", "verwacht een naam voor de uitvoerder na `executor`");
 AKKOORD_DSL_ERROR(executor_name, "expected the executor's name as a string after its id", "verwacht de naam van de uitvoerder als tekst tussen aanhalingstekens na de id");
 AKKOORD_DSL_ERROR(executor_open, "expected '{' after the executor's name", "verwacht '{' na de naam van de uitvoerder");
-AKKOORD_DSL_ERROR(executor_close, "expected `employer`, `part_of`, `serves`, `since` or '}' in the executor", "verwacht `employer`, `part_of`, `serves`, `since` of '}' in de uitvoerder");
+AKKOORD_DSL_ERROR(executor_close, "expected `employer`, `part_of`, `serves`, `since`, `until`, `article` or '}' in the executor", "verwacht `employer`, `part_of`, `serves`, `since`, `until`, `article` of '}' in de uitvoerder");
 AKKOORD_DSL_ERROR(employer_party, "expected a party after `employer`", "verwacht een partij na `employer`");
 AKKOORD_DSL_ERROR(part_of_party, "expected a party after `part_of`", "verwacht een partij na `part_of`");
+AKKOORD_DSL_ERROR(until_date, "expected a date (YYYY-MM-DD) after `until`", "verwacht een datum (JJJJ-MM-DD) na `until`");
 AKKOORD_DSL_ERROR(served_party, "expected a party after `serves` or ','", "verwacht een partij na `serves` of ','");
 
 // ---- period -------------------------------------------------------------------------------------------
@@ -114,14 +119,14 @@ AKKOORD_DSL_ERROR(provisional_milestone, "expected a milestone after `until`", "
 AKKOORD_DSL_ERROR(milestone_id, "expected a name for the milestone after `milestone`", "verwacht een naam voor de mijlpaal na `milestone`");
 AKKOORD_DSL_ERROR(milestone_title, "expected the milestone's title as a string after its name", "verwacht de titel van de mijlpaal als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(milestone_open, "expected '{' after the milestone's title", "verwacht '{' na de titel van de mijlpaal");
-AKKOORD_DSL_ERROR(milestone_close, "expected `due` or '}' in the milestone", "verwacht `due` of '}' in de mijlpaal");
+AKKOORD_DSL_ERROR(milestone_close, "expected `due`, `article` or '}' in the milestone", "verwacht `due`, `article` of '}' in de mijlpaal");
 AKKOORD_DSL_ERROR(due_date, "expected a date (YYYY-MM-DD) after `due`", "verwacht een datum (JJJJ-MM-DD) na `due`");
 
 // ---- task ---------------------------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(task_id, "expected a name for the task after `task`", "verwacht een naam voor de taak na `task`");
 AKKOORD_DSL_ERROR(task_title, "expected the task's title as a string after its name", "verwacht de titel van de taak als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(task_open, "expected '{' after the task's title", "verwacht '{' na de titel van de taak");
-AKKOORD_DSL_ERROR(task_close, "expected `taakveld`, `responsible`, `executed_by`, `returned_to`, `basic` or '}' in the task", "verwacht `taakveld`, `responsible`, `executed_by`, `returned_to`, `basic` of '}' in de taak");
+AKKOORD_DSL_ERROR(task_close, "expected `taakveld`, `responsible`, `for`, `executed_by`, `returned_to`, `basic`, `article` or '}' in the task", "verwacht `taakveld`, `responsible`, `for`, `executed_by`, `returned_to`, `basic`, `article` of '}' in de taak");
 AKKOORD_DSL_ERROR_HELP(task_taakveld_code, "expected a taakveld code like `0.2` or `6.71a` after `taakveld` or ','", "verwacht een taakveldcode zoals `0.2` of `6.71a` na `taakveld` of ','",
   "write the code as in the BBV list, without quotes", "schrijf de code zoals in de BBV-lijst, zonder aanhalingstekens");
 AKKOORD_DSL_ERROR(taakveld_from_year, "expected a year (YYYY) after `from`", "verwacht een jaar (JJJJ) na `from`");
@@ -134,23 +139,27 @@ AKKOORD_DSL_ERROR(returned_to_who, "expected an executor or party after `returne
 AKKOORD_DSL_ERROR(returned_to_from, "expected `from` and a date after the executor or party", "verwacht `from` en een datum na de uitvoerder of partij");
 AKKOORD_DSL_ERROR(returned_to_date, "expected a date (YYYY-MM-DD) after `from`", "verwacht een datum (JJJJ-MM-DD) na `from`");
 AKKOORD_DSL_ERROR(basic_during, "expected `during` after `basic`", "verwacht `during` na `basic`");
+AKKOORD_DSL_ERROR(for_party, "expected a party after `for` or ','", "verwacht een partij na `for` of ','");
 AKKOORD_DSL_ERROR(basic_period, "expected a period after `during` or ','", "verwacht een periode na `during` of ','");
 
 // ---- contribution -------------------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(contribution_id, "expected a name for the contribution after `contribution`", "verwacht een naam voor de bijdrage na `contribution`");
 AKKOORD_DSL_ERROR(contribution_title, "expected the contribution's title as a string after its name", "verwacht de titel van de bijdrage als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(contribution_open, "expected '{' after the contribution's title", "verwacht '{' na de titel van de bijdrage");
-AKKOORD_DSL_ERROR(contribution_close, "expected `payer`, `payee`, a line `YEAR: EUR amount` or '}' in the contribution", "verwacht `payer`, `payee`, een regel `JAAR: EUR bedrag` of '}' in de bijdrage");
+AKKOORD_DSL_ERROR(contribution_close, "expected `payer`, `payee`, a line `YEAR: EUR amount`, `indexation YEAR: PERCENT`, `article` or '}' in the contribution", "verwacht `payer`, `payee`, een regel `JAAR: EUR bedrag`, `indexation JAAR: PERCENTAGE`, `article` of '}' in de bijdrage");
 AKKOORD_DSL_ERROR(payer_party, "expected a party after `payer`", "verwacht een partij na `payer`");
 AKKOORD_DSL_ERROR(payee_executor, "expected an executor after `payee`", "verwacht een uitvoerder na `payee`");
 AKKOORD_DSL_ERROR(contribution_colon, "expected ':' after the year", "verwacht ':' na het jaar");
+AKKOORD_DSL_ERROR(indexation_year, "expected a year (YYYY) after `indexation`", "verwacht een jaar (JJJJ) na `indexation`");
+AKKOORD_DSL_ERROR(indexation_colon, "expected ':' after the year of the indexation", "verwacht ':' na het jaar van de indexatie");
+AKKOORD_DSL_ERROR(indexation_rate, "expected a percentage like `2.5%` after the indexation's ':'", "verwacht een percentage zoals `2.5%` na de ':' van de indexatie");
 AKKOORD_DSL_ERROR(contribution_amount, "expected an amount like `EUR 20_000_000` after the year's ':'", "verwacht een bedrag zoals `EUR 20_000_000` na de ':' van het jaar");
 
 // ---- saving -------------------------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(saving_id, "expected a name for the saving after `saving`", "verwacht een naam voor de besparing na `saving`");
 AKKOORD_DSL_ERROR(saving_title, "expected the saving's title as a string after its name", "verwacht de titel van de besparing als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(saving_open, "expected '{' after the saving's title", "verwacht '{' na de titel van de besparing");
-AKKOORD_DSL_ERROR(saving_close, "expected `on`, `base`, `from`, `rate`, `amount` or '}' in the saving", "verwacht `on`, `base`, `from`, `rate`, `amount` of '}' in de besparing");
+AKKOORD_DSL_ERROR(saving_close, "expected `on`, `base`, `from`, `rate`, `amount`, `article` or '}' in the saving", "verwacht `on`, `base`, `from`, `rate`, `amount`, `article` of '}' in de besparing");
 AKKOORD_DSL_ERROR(saving_contribution, "expected a contribution after `on`", "verwacht een bijdrage na `on`");
 AKKOORD_DSL_ERROR(base_year, "expected a year (YYYY) after `base`", "verwacht een jaar (JJJJ) na `base`");
 AKKOORD_DSL_ERROR(saving_from_year, "expected a year (YYYY) after `from`", "verwacht een jaar (JJJJ) na `from`");
@@ -161,7 +170,7 @@ AKKOORD_DSL_ERROR(amount_value, "expected an amount like `EUR 300_000` after `am
 AKKOORD_DSL_ERROR(benchmark_id, "expected a name for the benchmark after `benchmark`", "verwacht een naam voor de benchmark na `benchmark`");
 AKKOORD_DSL_ERROR(benchmark_title, "expected the benchmark's title as a string after its name", "verwacht de titel van de benchmark als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(benchmark_open, "expected '{' after the benchmark's title", "verwacht '{' na de titel van de benchmark");
-AKKOORD_DSL_ERROR(benchmark_close, "expected `source`, `year`, `tolerance`, `taakveld` or '}' in the benchmark", "verwacht `source`, `year`, `tolerance`, `taakveld` of '}' in de benchmark");
+AKKOORD_DSL_ERROR(benchmark_close, "expected `source`, `year`, `tolerance`, `taakveld`, `article` or '}' in the benchmark", "verwacht `source`, `year`, `tolerance`, `taakveld`, `article` of '}' in de benchmark");
 AKKOORD_DSL_ERROR(source_text, "expected a string after `source`", "verwacht een tekst tussen aanhalingstekens na `source`");
 AKKOORD_DSL_ERROR(benchmark_year, "expected a year (YYYY) after `year`", "verwacht een jaar (JJJJ) na `year`");
 AKKOORD_DSL_ERROR(benchmark_code, "expected a taakveld code like `0.2` after `taakveld`", "verwacht een taakveldcode zoals `0.2` na `taakveld`");
@@ -174,7 +183,7 @@ AKKOORD_DSL_ERROR(rule_id, "expected a name for the rule after `rule`", "verwach
 AKKOORD_DSL_ERROR(rule_title, "expected the rule's title as a string after its name", "verwacht de titel van de regel als tekst tussen aanhalingstekens na de naam");
 AKKOORD_DSL_ERROR(rule_severity, "expected the severity `error`, `warning` or `info` after the rule's title", "verwacht de ernst `error`, `warning` of `info` na de titel van de regel");
 AKKOORD_DSL_ERROR(rule_open, "expected '{' after the rule's severity", "verwacht '{' na de ernst van de regel");
-AKKOORD_DSL_ERROR(rule_close, "expected `for`, `let`, `when`, `require`, `message` or '}' in the rule", "verwacht `for`, `let`, `when`, `require`, `message` of '}' in de regel");
+AKKOORD_DSL_ERROR(rule_close, "expected `for`, `let`, `when`, `require`, `message`, `article` or '}' in the rule", "verwacht `for`, `let`, `when`, `require`, `message`, `article` of '}' in de regel");
 AKKOORD_DSL_ERROR(for_activity, "expected `activity` after `for`", "verwacht `activity` na `for`");
 AKKOORD_DSL_ERROR(for_variable, "expected a name for the activity after `for activity`", "verwacht een naam voor de activiteit na `for activity`");
 AKKOORD_DSL_ERROR(let_name, "expected a name after `let`", "verwacht een naam na `let`");
@@ -182,7 +191,15 @@ AKKOORD_DSL_ERROR(let_equals, "expected '=' after the name in `let`", "verwacht 
 AKKOORD_DSL_ERROR(let_value, "expected an expression after '='", "verwacht een expressie na '='");
 AKKOORD_DSL_ERROR(when_condition, "expected a condition after `when`", "verwacht een voorwaarde na `when`");
 AKKOORD_DSL_ERROR(require_condition, "expected a condition after `require`", "verwacht een voorwaarde na `require`");
-AKKOORD_DSL_ERROR(message_text, "expected the message as a string after `message`", "verwacht de melding als tekst tussen aanhalingstekens na `message`");
+AKKOORD_DSL_ERROR_HELP(message_text, "expected the message as a string after `message`", "verwacht de melding als tekst tussen aanhalingstekens na `message`",
+  "for a Dutch message write `message nl \"…\"`", "schrijf voor een Nederlandse melding `message nl \"…\"`");
+AKKOORD_DSL_ERROR(message_nl_text, "expected the Dutch message as a string after `message nl`", "verwacht de Nederlandse melding als tekst tussen aanhalingstekens na `message nl`");
+AKKOORD_DSL_ERROR_HELP(template_hole_expression, "expected an expression after '{' in the message", "verwacht een expressie na '{' in de melding",
+  "put an expression between the braces, like `{contribution.total}`, or write `{{` for a brace", "zet een expressie tussen de accolades, zoals `{contribution.total}`, of schrijf `{{` voor een accolade");
+AKKOORD_DSL_ERROR_HELP(template_hole_close, "expected '}' after the expression in the message", "verwacht '}' na de expressie in de melding",
+  "close the expression with '}', or write `{{` for a brace; a string cannot be written inside `{…}`", "sluit de expressie af met '}', of schrijf `{{` voor een accolade; binnen `{…}` kan geen tekst tussen aanhalingstekens staan");
+AKKOORD_DSL_ERROR_HELP(template_stray_brace, "'}' without '{' in the message", "'}' zonder '{' in de melding",
+  "write `}}` for a brace", "schrijf `}}` voor een accolade");
 
 // ---- include and the file -----------------------------------------------------------------------------
 AKKOORD_DSL_ERROR(include_path, "expected a file path as a string after `include`", "verwacht een bestandspad als tekst tussen aanhalingstekens na `include`");

@@ -146,6 +146,9 @@ struct kw_let : TAO_PEGTL_KEYWORD( "let" ) {};
 struct kw_when : TAO_PEGTL_KEYWORD( "when" ) {};
 struct kw_require : TAO_PEGTL_KEYWORD( "require" ) {};
 struct kw_message : TAO_PEGTL_KEYWORD( "message" ) {};
+struct kw_nl : TAO_PEGTL_KEYWORD( "nl" ) {};
+struct kw_article : TAO_PEGTL_KEYWORD( "article" ) {};
+struct kw_indexation : TAO_PEGTL_KEYWORD( "indexation" ) {};
 
 // ---- rule expressions ---------------------------------------------------------------------------------
 
@@ -244,6 +247,10 @@ struct since_date : seq< date > {};
 struct since_clause : seq< kw_since, sp, must< since_date > > {};
 struct tolerance_value : seq< percent > {};
 struct tolerance_clause : seq< kw_tolerance, sp, must< tolerance_value > > {};
+// `article DOCUMENT "text"`: allowed in every block, and after a period declaration.
+struct article_document : seq< ident > {};
+struct article_text : seq< string_literal > {};
+struct article_clause : seq< kw_article, sp, must< article_document >, sp, must< article_text > > {};
 
 struct agreement_id : seq< ident > {};
 struct agreement_title : seq< string_literal > {};
@@ -253,7 +260,7 @@ struct document_id : seq< ident > {};
 struct documents_clause : seq< kw_documents, sp, must< document_id >, star< comma, must< document_id > > > {};
 struct hours_per_fte_value : seq< integer > {};
 struct hours_per_fte_clause : seq< kw_hours_per_fte, sp, must< hours_per_fte_value > > {};
-struct agreement_clause : sor< since_clause, documents_clause, hours_per_fte_clause, tolerance_clause > {};
+struct agreement_clause : sor< since_clause, documents_clause, hours_per_fte_clause, tolerance_clause, article_clause > {};
 struct agreement_decl : seq< kw_agreement, sp, must< agreement_id >, sp, must< agreement_title >, sp, must< agreement_open >, sp, star< agreement_clause, sp >, must< agreement_close > > {};
 
 // ---- party -------------------------------------------------------------------------------------------
@@ -266,7 +273,7 @@ struct role_id : seq< ident > {};
 struct roles_clause : seq< kw_roles, sp, must< role_id >, star< comma, must< role_id > > > {};
 struct inhabitants_value : seq< integer > {};
 struct inhabitants_clause : seq< kw_inhabitants, sp, must< inhabitants_value > > {};
-struct party_clause : sor< roles_clause, inhabitants_clause > {};
+struct party_clause : sor< roles_clause, inhabitants_clause, article_clause > {};
 struct party_decl : seq< kw_party, sp, must< party_id >, sp, must< party_name >, sp, must< party_open >, sp, star< party_clause, sp >, must< party_close > > {};
 
 // ---- executor ----------------------------------------------------------------------------------------
@@ -281,7 +288,9 @@ struct part_of_party : seq< ident > {};
 struct part_of_clause : seq< kw_part_of, sp, must< part_of_party > > {};
 struct served_party : seq< ident > {};
 struct serves_clause : seq< kw_serves, sp, must< served_party >, star< comma, must< served_party > > > {};
-struct executor_clause : sor< employer_clause, part_of_clause, serves_clause, since_clause > {};
+struct until_date : seq< date > {};
+struct until_clause : seq< kw_until, sp, must< until_date > > {};
+struct executor_clause : sor< employer_clause, part_of_clause, serves_clause, since_clause, until_clause, article_clause > {};
 struct executor_decl : seq< kw_executor, sp, must< executor_id >, sp, must< executor_name >, sp, must< executor_open >, sp, star< executor_clause, sp >, must< executor_close > > {};
 
 // ---- period ------------------------------------------------------------------------------------------
@@ -294,7 +303,7 @@ struct period_end : seq< date > {};
 struct provisional_milestone : seq< ident > {};
 struct provisional_until : seq< kw_until, sp, must< provisional_milestone > > {};
 struct provisional_clause : seq< kw_provisional, opt< sp, provisional_until > > {};
-struct period_decl : seq< kw_period, sp, must< period_id >, sp, must< period_title >, sp, must< period_start >, sp, must< period_dots >, sp, must< period_end >, opt< sp, provisional_clause > > {};
+struct period_decl : seq< kw_period, sp, must< period_id >, sp, must< period_title >, sp, must< period_start >, sp, must< period_dots >, sp, must< period_end >, opt< sp, provisional_clause >, opt< sp, article_clause > > {};
 
 // ---- milestone ---------------------------------------------------------------------------------------
 
@@ -304,7 +313,7 @@ struct milestone_open : one< '{' > {};
 struct milestone_close : one< '}' > {};
 struct due_date : seq< date > {};
 struct due_clause : seq< kw_due, sp, must< due_date > > {};
-struct milestone_decl : seq< kw_milestone, sp, must< milestone_id >, sp, must< milestone_title >, sp, must< milestone_open >, sp, star< due_clause, sp >, must< milestone_close > > {};
+struct milestone_decl : seq< kw_milestone, sp, must< milestone_id >, sp, must< milestone_title >, sp, must< milestone_open >, sp, star< sor< due_clause, article_clause >, sp >, must< milestone_close > > {};
 
 // ---- task --------------------------------------------------------------------------------------------
 
@@ -331,7 +340,9 @@ struct returned_to_clause : seq< kw_returned_to, sp, must< returned_to_who >, sp
 struct basic_during : seq< kw_during > {};
 struct basic_period : seq< ident > {};
 struct basic_clause : seq< kw_basic, sp, must< basic_during >, sp, must< basic_period >, star< comma, must< basic_period > > > {};
-struct task_clause : sor< taakveld_clause, responsible_clause, executed_by_clause, returned_to_clause, basic_clause > {};
+struct for_party : seq< ident > {};
+struct task_for_clause : seq< kw_for, sp, must< for_party >, star< comma, must< for_party > > > {};
+struct task_clause : sor< taakveld_clause, responsible_clause, executed_by_clause, returned_to_clause, basic_clause, task_for_clause, article_clause > {};
 struct task_decl : seq< kw_task, sp, must< task_id >, sp, must< task_title >, sp, must< task_open >, sp, star< task_clause, sp >, must< task_close > > {};
 
 // ---- contribution ------------------------------------------------------------------------------------
@@ -347,7 +358,11 @@ struct payee_clause : seq< kw_payee, sp, must< payee_executor > > {};
 struct contribution_colon : one< ':' > {};
 struct contribution_amount : seq< money > {};
 struct contribution_line : seq< year, sp, must< contribution_colon >, sp, must< contribution_amount > > {};
-struct contribution_clause : sor< payer_clause, payee_clause, contribution_line > {};
+struct indexation_year : seq< year > {};
+struct indexation_colon : one< ':' > {};
+struct indexation_rate : seq< percent > {};
+struct indexation_line : seq< kw_indexation, sp, must< indexation_year >, sp, must< indexation_colon >, sp, must< indexation_rate > > {};
+struct contribution_clause : sor< payer_clause, payee_clause, contribution_line, indexation_line, article_clause > {};
 struct contribution_decl : seq< kw_contribution, sp, must< contribution_id >, sp, must< contribution_title >, sp, must< contribution_open >, sp, star< contribution_clause, sp >, must< contribution_close > > {};
 
 // ---- saving ------------------------------------------------------------------------------------------
@@ -366,7 +381,7 @@ struct rate_value : seq< percent > {};
 struct rate_clause : seq< kw_rate, sp, must< rate_value > > {};
 struct amount_value : seq< money > {};
 struct amount_clause : seq< kw_amount, sp, must< amount_value > > {};
-struct saving_clause : sor< on_clause, base_clause, saving_from_clause, rate_clause, amount_clause > {};
+struct saving_clause : sor< on_clause, base_clause, saving_from_clause, rate_clause, amount_clause, article_clause > {};
 struct saving_decl : seq< kw_saving, sp, must< saving_id >, sp, must< saving_title >, sp, must< saving_open >, sp, star< saving_clause, sp >, must< saving_close > > {};
 
 // ---- benchmark ---------------------------------------------------------------------------------------
@@ -384,7 +399,7 @@ struct benchmark_colon : one< ':' > {};
 struct benchmark_amount : seq< money > {};
 struct per_inhabitant : seq< kw_per, sp, kw_inhabitant > {};
 struct benchmark_entry : seq< kw_taakveld, sp, must< benchmark_code >, sp, must< benchmark_colon >, sp, must< benchmark_amount >, sp, must< per_inhabitant > > {};
-struct benchmark_clause : sor< source_clause, benchmark_year_clause, tolerance_clause, benchmark_entry > {};
+struct benchmark_clause : sor< source_clause, benchmark_year_clause, tolerance_clause, benchmark_entry, article_clause > {};
 struct benchmark_decl : seq< kw_benchmark, sp, must< benchmark_id >, sp, must< benchmark_title >, sp, must< benchmark_open >, sp, star< benchmark_clause, sp >, must< benchmark_close > > {};
 
 // ---- rule --------------------------------------------------------------------------------------------
@@ -405,9 +420,22 @@ struct when_condition : seq< or_expr > {};
 struct when_clause : seq< kw_when, sp, must< when_condition > > {};
 struct require_condition : seq< or_expr > {};
 struct require_clause : seq< kw_require, sp, must< require_condition > > {};
-struct message_text : seq< string_literal > {};
+// A message string with `{EXPRESSION}` holes, parsed in place: `{{` and `}}` are literal braces, and a hole
+// holds one expression (strings cannot be written inside a hole: the quote would end the message).
+struct template_brace : sor< string< '{', '{' >, string< '}', '}' > > {};
+struct template_char : not_one< '"', '\\', '\n', '\r', '{', '}' > {};
+struct template_text : plus< sor< template_brace, template_char, escaped > > {};
+struct template_hole_expression : seq< or_expr > {};
+struct template_hole_close : one< '}' > {};
+struct template_hole : seq< one< '{' >, sp, must< template_hole_expression >, sp, must< template_hole_close > > {};
+struct template_stray_brace : failure {};
+struct template_stray : seq< at< one< '}' > >, tao::pegtl::raise< template_stray_brace > > {};
+struct message_template : seq< one< '"' >, star< sor< template_text, template_hole, template_stray > >, must< string_end > > {};
+struct message_text : seq< message_template > {};
+struct message_nl_text : seq< message_template > {};
+struct message_nl_clause : seq< kw_message, sp, kw_nl, sp, must< message_nl_text > > {};
 struct message_clause : seq< kw_message, sp, must< message_text > > {};
-struct rule_clause : sor< for_clause, let_clause, when_clause, require_clause, message_clause > {};
+struct rule_clause : sor< for_clause, let_clause, when_clause, require_clause, message_nl_clause, message_clause, article_clause > {};
 struct rule_decl : seq< kw_rule, sp, must< rule_id >, sp, must< rule_title >, sp, must< rule_severity >, sp, must< rule_open >, sp, star< rule_clause, sp >, must< rule_close > > {};
 
 // ---- include and the file ----------------------------------------------------------------------------

@@ -108,23 +108,49 @@ class lowerer {
     return {n.string(), span(n)};
   }
 
-  ast::string_literal string_literal(const node& n) const {
-    if (!is<g::string_literal>(n)) unexpected(n);
-    const std::string_view raw = n.string_view();  // with its quotes; the grammar allows only 4 escapes
+  // The characters of string text with its escapes resolved; `braces` also reads `{{` and `}}` as one brace.
+  static std::string unescape(std::string_view raw, bool braces) {
     std::string value;
     value.reserve(raw.size());
-    for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
-      if (raw[i] != '\\') {
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (braces && (raw[i] == '{' || raw[i] == '}') && i + 1 < raw.size() && raw[i + 1] == raw[i]) {
+        value += raw[i++];
+      } else if (raw[i] != '\\' || i + 1 == raw.size()) {
         value += raw[i];
-        continue;
-      }
-      switch (raw[++i]) {
-        case 'n': value += '\n'; break;
-        case 't': value += '\t'; break;
-        default: value += raw[i]; break;  // \" and \\ stand for themselves
+      } else {
+        switch (raw[++i]) {
+          case 'n': value += '\n'; break;
+          case 't': value += '\t'; break;
+          default: value += raw[i]; break;  // \" and \\ stand for themselves; the grammar allows only 4 escapes
+        }
       }
     }
-    return {std::move(value), span(n)};
+    return value;
+  }
+
+  ast::string_literal string_literal(const node& n) const {
+    if (!is<g::string_literal, g::message_template>(n)) unexpected(n);
+    std::string_view raw = n.string_view();  // with its quotes
+    raw = raw.substr(1, raw.size() >= 2 ? raw.size() - 2 : 0);
+    return {unescape(raw, false), span(n)};
+  }
+
+  // A message string: its literal pieces and its `{EXPRESSION}` holes, each lowered where it is written.
+  ast::message_template message_template(const node& n) const {
+    ast::message_template t{string_literal(n), {}};
+    for (const auto& part : n.children) {
+      ast::message_piece piece;
+      piece.span = span(*part);
+      if (is<g::template_text>(*part)) {
+        piece.text = unescape(part->string_view(), true);
+      } else if (is<g::template_hole>(*part)) {
+        piece.value = expression(child(*part, 0));
+      } else {
+        unexpected(*part);
+      }
+      t.pieces.push_back(std::move(piece));
+    }
+    return t;
   }
 
   static int digits_value(std::string_view s) {
@@ -205,6 +231,15 @@ class lowerer {
 
   // ---- declarations ----
 
+  // `article DOCUMENT "text"`, allowed once in every declaration: true when `c` is one (and taken).
+  template <class Decl>
+  bool take_article(const node& c, const node*& seen, Decl& d, const decl_context& ctx) const {
+    if (!is<g::article_clause>(c)) return false;
+    once(seen, c, "article", ctx);
+    d.article = ast::article_ref{identifier(child(c, 0)), string_literal(child(c, 1)), span(c)};
+    return true;
+  }
+
   ast::declaration declaration(const node& n) const {
     if (is<g::agreement_decl>(n)) return agreement(n);
     if (is<g::party_decl>(n)) return party(n);
@@ -226,9 +261,11 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"agreement", "overeenkomst"}, d.id};
+    const node* article = nullptr;
     const node *since = nullptr, *documents = nullptr, *hours = nullptr, *tolerance = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::since_clause>(c)) {
         once(since, c, "since", ctx);
         d.since = date(child(c, 0));
@@ -257,9 +294,11 @@ class lowerer {
     d.name = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"party", "partij"}, d.id};
+    const node* article = nullptr;
     const node *roles = nullptr, *inhabitants = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::roles_clause>(c)) {
         once(roles, c, "roles", ctx);
         for (const auto& role : c.children) d.roles.push_back(identifier(*role));
@@ -281,9 +320,11 @@ class lowerer {
     d.name = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"executor", "uitvoerder"}, d.id};
-    const node *relation = nullptr, *serves = nullptr, *since = nullptr;
+    const node* article = nullptr;
+    const node *relation = nullptr, *serves = nullptr, *since = nullptr, *until = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::employer_clause, g::part_of_clause>(c)) {
         const bool employer = is<g::employer_clause>(c);
         if (relation != nullptr && is<g::employer_clause>(*relation) != employer) {
@@ -301,6 +342,9 @@ class lowerer {
       } else if (is<g::since_clause>(c)) {
         once(since, c, "since", ctx);
         d.since = date(child(c, 0));
+      } else if (is<g::until_clause>(c)) {
+        once(until, c, "until", ctx);
+        d.until = date(child(c, 0));
       } else {
         unexpected(c);
       }
@@ -319,11 +363,16 @@ class lowerer {
     d.from = date(child(n, 2));
     d.to = date(child(n, 3));
     d.span = span(n);
-    if (n.children.size() > 4) {
-      const node& provisional = child(n, 4);
-      if (!is<g::provisional_clause>(provisional)) unexpected(provisional);
-      d.provisional = true;
-      if (!provisional.children.empty()) d.until = identifier(child(provisional, 0));
+    for (std::size_t i = 4; i < n.children.size(); ++i) {
+      const node& c = *n.children[i];
+      if (is<g::provisional_clause>(c)) {
+        d.provisional = true;
+        if (!c.children.empty()) d.until = identifier(child(c, 0));
+      } else if (is<g::article_clause>(c)) {
+        d.article = ast::article_ref{identifier(child(c, 0)), string_literal(child(c, 1)), span(c)};
+      } else {
+        unexpected(c);
+      }
     }
     return d;
   }
@@ -334,9 +383,11 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"milestone", "mijlpaal"}, d.id};
+    const node* article = nullptr;
     const node* due = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (!is<g::due_clause>(c)) unexpected(c);
       once(due, c, "due", ctx);
       d.due = date(child(c, 0));
@@ -351,10 +402,12 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"task", "taak"}, d.id};
-    const node *responsible = nullptr, *basic = nullptr;
+    const node* article = nullptr;
+    const node *responsible = nullptr, *basic = nullptr, *for_clause = nullptr;
     bool executed = false;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::taakveld_clause>(c)) {
         ast::taakveld_clause clause;
         clause.span = span(c);
@@ -379,6 +432,10 @@ class lowerer {
         entry.span = span(c);
         executed = executed || entry.what == ast::timeline_entry::kind::executed_by;
         d.timeline.push_back(std::move(entry));
+      } else if (is<g::task_for_clause>(c)) {
+        once(for_clause, c, "for", ctx);
+        for (const auto& p : c.children) d.for_parties.push_back(identifier(*p));
+        d.for_span = span(c);
       } else if (is<g::basic_clause>(c)) {
         once(basic, c, "basic", ctx);
         for (const auto& p : c.children) d.basic_during.push_back(identifier(*p));
@@ -399,9 +456,11 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"contribution", "bijdrage"}, d.id};
+    const node* article = nullptr;
     const node *payer = nullptr, *payee = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::payer_clause>(c)) {
         once(payer, c, "payer", ctx);
         d.payer = identifier(child(c, 0));
@@ -410,6 +469,8 @@ class lowerer {
         d.payee = identifier(child(c, 0));
       } else if (is<g::contribution_line>(c)) {
         d.amounts.push_back({year(child(c, 0)), money(child(c, 1)), span(c)});
+      } else if (is<g::indexation_line>(c)) {
+        d.indexations.push_back({year(child(c, 0)), percent(child(c, 1)), span(c)});
       } else {
         unexpected(c);
       }
@@ -426,9 +487,11 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"saving", "besparing"}, d.id};
+    const node* article = nullptr;
     const node *on = nullptr, *base = nullptr, *from = nullptr, *rate = nullptr, *amount = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::on_clause>(c)) {
         once(on, c, "on", ctx);
         d.on = identifier(child(c, 0));
@@ -464,9 +527,11 @@ class lowerer {
     d.title = string_literal(child(n, 1));
     d.span = span(n);
     const decl_context ctx{{"benchmark", "benchmark"}, d.id};
+    const node* article = nullptr;
     const node *source = nullptr, *year_clause = nullptr, *tolerance = nullptr;
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::source_clause>(c)) {
         once(source, c, "source", ctx);
         d.source = string_literal(child(c, 0));
@@ -499,9 +564,11 @@ class lowerer {
     d.severity = {severity_node.string(), span(severity_node)};
     d.span = span(n);
     const decl_context ctx{{"rule", "regel"}, d.id};
-    const node *for_clause = nullptr, *when = nullptr, *require = nullptr, *message = nullptr;
+    const node* article = nullptr;
+    const node *for_clause = nullptr, *when = nullptr, *require = nullptr, *message = nullptr, *message_nl = nullptr;
     for (std::size_t i = 3; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
+      if (take_article(c, article, d, ctx)) continue;
       if (is<g::for_clause>(c)) {
         once(for_clause, c, "for", ctx);
         d.for_activity = identifier(child(c, 0));
@@ -516,7 +583,10 @@ class lowerer {
         d.require_span = span(c);
       } else if (is<g::message_clause>(c)) {
         once(message, c, "message", ctx);
-        d.message = ast::message_template{string_literal(child(c, 0)), {}};
+        d.message = message_template(child(c, 0));
+      } else if (is<g::message_nl_clause>(c)) {
+        once(message_nl, c, "message nl", ctx);
+        d.message_nl = message_template(child(c, 0));
       } else {
         unexpected(c);
       }

@@ -1,6 +1,8 @@
 // Golden files for the bundled samples: every samples/agreements/<name>.akkoord is linted by the built binary,
 // and every samples/plans/<name>.toml is checked against rules/aa.akkoord. The output must equal
 // <name>.expected.txt (short form) and <name>.expected.rich.txt (text form, no colour) beside the sample.
+// samples/years and samples/cross-plan are each checked as one run (plans of several years judged together);
+// their golden files are expected.txt and expected.rich.txt inside the folder.
 // UPDATE_EXPECTED=1 rewrites the golden files instead of comparing: review the diff like code.
 #include <gtest/gtest.h>
 
@@ -24,6 +26,7 @@ bool updating() {
 struct sample {
   std::string relative;  // from the source directory, e.g. samples/agreements/period-overlap.akkoord
   bool is_plan;
+  bool is_run = false;  // a folder of plans checked in one run
 };
 
 void PrintTo(const sample& s, std::ostream* os) { *os << s.relative; }
@@ -40,6 +43,7 @@ std::vector<sample> samples_in(const std::string& directory, const std::string& 
 std::vector<sample> all_samples() {
   std::vector<sample> all = samples_in("samples/agreements", ".akkoord", false);
   for (const sample& s : samples_in("samples/plans", ".toml", true)) all.push_back(s);
+  for (const char* run : {"samples/cross-plan", "samples/years"}) all.push_back({run, true, true});
   return all;
 }
 
@@ -60,10 +64,18 @@ std::string test_name(const ::testing::TestParamInfo<sample>& info) {
 
 std::vector<std::string> command_for(const sample& s, const std::string& format) {
   if (s.is_plan) return {"check", "--rules", "rules/aa.akkoord", s.relative, "--format", format, "--color", "never"};
+  // (a run names its folder: `check` takes the folder's *.toml files in name order)
   return {"lint", s.relative, "--format", format, "--color", "never"};
 }
 
 class Sample : public ::testing::TestWithParam<sample> {};
+
+// samples/plans/x.toml -> samples/plans/x.<suffix>; a run's folder -> the folder's <suffix>.
+fs::path expected_file(const sample& s, const std::string& suffix) {
+  fs::path expected = e2e::source_dir() / s.relative;
+  if (s.is_run) return expected / suffix;
+  return expected.replace_extension("." + suffix);
+}
 
 void compare_or_update(const fs::path& expected_path, const std::string& actual) {
   if (updating()) {
@@ -84,9 +96,7 @@ TEST_P(Sample, ShortOutputMatchesExpected) {
     EXPECT_TRUE(result.exit_code == 1 || result.exit_code == 2) << result.out;
   }
   EXPECT_TRUE(result.exit_code >= 0 && result.exit_code <= 2) << result.err;
-  fs::path expected = e2e::source_dir() / s.relative;
-  expected.replace_extension(".expected.txt");
-  compare_or_update(expected, result.out);
+  compare_or_update(expected_file(s, "expected.txt"), result.out);
 }
 
 TEST_P(Sample, RichOutputMatchesExpected) {
@@ -94,9 +104,7 @@ TEST_P(Sample, RichOutputMatchesExpected) {
   const e2e::run_result result = e2e::run(command_for(s, "text"));
   ASSERT_EQ(result.signal, 0) << "crashed: " << result.err;
   EXPECT_EQ(result.out.find('\x1b'), std::string::npos);
-  fs::path expected = e2e::source_dir() / s.relative;
-  expected.replace_extension(".expected.rich.txt");
-  compare_or_update(expected, result.out);
+  compare_or_update(expected_file(s, "expected.rich.txt"), result.out);
 }
 
 TEST_P(Sample, NamesTheSampleInEveryFinding) {
@@ -110,7 +118,8 @@ TEST_P(Sample, NamesTheSampleInEveryFinding) {
     if (!line.empty() && line[0] != ' ') unindented.push_back(line);
   ASSERT_FALSE(unindented.empty());
   unindented.pop_back();  // the summary
-  for (const std::string& line : unindented) EXPECT_EQ(line.rfind(s.relative + ":", 0), 0u) << line;
+  const std::string prefix = s.relative + (s.is_run ? "/" : ":");
+  for (const std::string& line : unindented) EXPECT_EQ(line.rfind(prefix, 0), 0u) << line;
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, Sample, ::testing::ValuesIn(all_samples()), test_name);

@@ -274,6 +274,63 @@ TEST(Lowering, Rule) {
   expect_span(d.span, 1, 1, 8, 2, "rule");
 }
 
+// The constructs of issue #8: indexation, `for`, executor `until`, `article` and Dutch message templates.
+TEST(Lowering, IndexationForUntilArticle) {
+  const parsed p = parse_text(
+      "contribution c \"C\" {\n"                                   // 1
+      "  payer a payee k 2025: EUR 100 indexation 2026: 2.5%\n"     // 2
+      "  article regeling \"artikel 4 lid 2\"\n"                    // 3
+      "}\n"                                                          // 4
+      "task t \"T\" { for a, b responsible a taakveld 0.2 executed_by k from 2022-01-01 }\n"  // 5
+      "executor k \"K\" { part_of a since 2022-01-01 until 2030-12-31 }\n"  // 6
+      "period p \"P\" 2022-01-01 .. 2026-12-31 provisional article regeling \"art. 12\"\n");  // 7
+  const auto& tree = p.tree();
+  ASSERT_EQ(tree.declarations.size(), 4u);
+  const auto& c = std::get<ast::contribution_decl>(tree.declarations[0]);
+  ASSERT_EQ(c.indexations.size(), 1u);
+  EXPECT_EQ(c.indexations[0].year.value, 2026);
+  EXPECT_TRUE(c.indexations[0].rate.value == (decimal{25, 1}));
+  expect_span(c.indexations[0].span, 2, 33, 2, 54, "indexation");
+  ASSERT_TRUE(c.article.has_value());
+  EXPECT_EQ(c.article->document.name, "regeling");
+  EXPECT_EQ(c.article->text.value, "artikel 4 lid 2");
+  expect_span(c.article->span, 3, 3, 3, 37, "article");
+  const auto& t = std::get<ast::task_decl>(tree.declarations[1]);
+  ASSERT_EQ(t.for_parties.size(), 2u);
+  EXPECT_EQ(t.for_parties[1].name, "b");
+  expect_span(t.for_span, 5, 14, 5, 22, "for clause");
+  const auto& k = std::get<ast::executor_decl>(tree.declarations[2]);
+  ASSERT_TRUE(k.until.has_value());
+  EXPECT_EQ(k.until->value(), (civil_date{2030, 12, 31}));
+  const auto& period = std::get<ast::period_decl>(tree.declarations[3]);
+  EXPECT_TRUE(period.provisional);
+  ASSERT_TRUE(period.article.has_value());
+  EXPECT_EQ(period.article->text.value, "art. 12");
+}
+
+// A message is split by the parser: literal text (escapes and `{{` resolved) and holes parsed in place.
+TEST(Lowering, MessageTemplates) {
+  const parsed p = parse_text(
+      "rule r \"R\" warning {\n"
+      "  require true\n"
+      "  message \"a {{b}} \\\"{plan.year}\\\" c\"\n"
+      "  message nl \"jaar {plan.year + 1}\"\n"
+      "}\n");
+  const auto& d = only<ast::rule_decl>(p);
+  ASSERT_TRUE(d.message.has_value());
+  EXPECT_EQ(d.message->text.value, "a {{b}} \"{plan.year}\" c");
+  ASSERT_EQ(d.message->pieces.size(), 3u);
+  EXPECT_EQ(d.message->pieces[0].text, "a {b} \"");
+  ASSERT_TRUE(d.message->pieces[1].value.has_value());
+  EXPECT_EQ(d.message->pieces[1].value->kind, expr_kind::path);
+  expect_span(d.message->pieces[1].value->span, 3, 23, 3, 32, "hole expression");
+  expect_span(d.message->pieces[1].span, 3, 22, 3, 33, "hole");
+  EXPECT_EQ(d.message->pieces[2].text, "\" c");
+  ASSERT_TRUE(d.message_nl.has_value());
+  ASSERT_EQ(d.message_nl->pieces.size(), 2u);
+  EXPECT_EQ(d.message_nl->pieces[1].value->kind, expr_kind::binary);
+}
+
 // Parses `rule r "R" error { require EXPR }` and returns the require expression; EXPR starts at column 28.
 struct parsed_expr {
   parsed p;

@@ -41,7 +41,7 @@ const std::vector<error_case>& error_cases() {
       {"agreement_documents_trailing_comma", "agreement AA \"x\" { documents a, }", 1, 33,
        "expected a document name after `documents` or ','"},
       {"agreement_unknown_clause", "agreement AA \"x\" {\n  sinse 2013-01-01\n}", 2, 3,
-       "expected `since`, `documents`, `hours_per_fte`, `tolerance` or '}' in the agreement"},
+       "expected `since`, `documents`, `hours_per_fte`, `tolerance`, `article` or '}' in the agreement"},
       {"agreement_since_twice",
        "agreement AA \"x\" {\n  since 2013-01-01\n  documents a\n  hours_per_fte 1\n  since 2014-01-01\n}", 5, 3,
        "`since` is given twice in agreement `AA`"},
@@ -77,7 +77,7 @@ const std::vector<error_case>& error_cases() {
       {"milestone_without_due", "milestone evaluatie \"E\" { }", 1, 11, "milestone `evaluatie` has no `due` date"},
       {"milestone_due_twice", "milestone m \"E\" {\n  due 2025-01-01\n  due 2025-02-01\n}", 3, 3, "`due` is given twice in milestone `m`"},
       {"milestone_bad_due_date", "milestone m \"E\" { due 2025-1-1 }", 1, 23, "expected a date (YYYY-MM-DD) after `due`"},
-      {"milestone_unknown_clause", "milestone m \"E\" { dew 2025-01-01 }", 1, 19, "expected `due` or '}' in the milestone"},
+      {"milestone_unknown_clause", "milestone m \"E\" { dew 2025-01-01 }", 1, 19, "expected `due`, `article` or '}' in the milestone"},
       {"milestone_crlf_bad_date", "milestone m \"E\" {\r\n  due 2025-13-01x\r\n}", 2, 7, "expected a date (YYYY-MM-DD) after `due`"},
 
       // ---- task ----
@@ -89,7 +89,7 @@ const std::vector<error_case>& error_cases() {
        "task `t` has no `responsible` party"},
       {"task_without_executed_by", "task t \"T\" {\n  taakveld 0.2\n  responsible a\n}", 1, 6, "task `t` has no `executed_by` clause"},
       {"task_ends_inside_block", "task t \"T\" {\n  taakveld 0.2\n", 3, 1,
-       "expected `taakveld`, `responsible`, `executed_by`, `returned_to`, `basic` or '}' in the task"},
+       "expected `taakveld`, `responsible`, `for`, `executed_by`, `returned_to`, `basic`, `article` or '}' in the task"},
       {"task_basic_without_during", "task t \"T\" { basic basis }", 1, 20, "expected `during` after `basic`"},
       {"task_taakveld_year_not_four_digits", "task t \"T\" { taakveld 0.2 from 25 }", 1, 32, "expected a year (YYYY) after `from`"},
 
@@ -123,6 +123,26 @@ const std::vector<error_case>& error_cases() {
       {"rule_when_twice", "rule r \"R\" info { when true when false require true }", 1, 29, "`when` is given twice in rule `r`"},
       {"rule_for_without_activity", "rule r \"R\" error { for a require true }", 1, 24, "expected `activity` after `for`"},
       {"rule_let_with_double_equals", "rule r \"R\" error { let x == 1 require x }", 1, 26, "expected '=' after the name in `let`"},
+
+      // ---- the constructs of issue #8 ----
+      {"indexation_without_colon", "contribution c \"C\" { indexation 2026 2% }", 1, 38, "expected ':' after the year of the indexation"},
+      {"indexation_money_not_percent", "contribution c \"C\" { indexation 2026: EUR 5 }", 1, 39,
+       "expected a percentage like `2.5%` after the indexation's ':'"},
+      {"executor_until_year_only", "executor k \"K\" { part_of a until 2030 }", 1, 34, "expected a date (YYYY-MM-DD) after `until`"},
+      {"task_for_trailing_comma", "task t \"T\" { for a, }", 1, 21, "expected a party after `for` or ','"},
+      {"article_without_text", "saving s \"S\" { article regeling }", 1, 33,
+       "expected the article as a string after the document, like `\"artikel 4 lid 2\"`"},
+      {"article_without_document", "period p \"P\" 2022-01-01 .. 2026-12-31 article \"art. 1\"", 1, 47,
+       "expected a document named in `documents` after `article`"},
+      {"message_nl_without_string", "rule r \"R\" error { require true message nl }", 1, 44,
+       "expected the Dutch message as a string after `message nl`"},
+      {"message_unclosed_hole", "rule r \"R\" error { require true message \"open {plan.year\" }", 1, 57,
+       "expected '}' after the expression in the message"},
+      {"message_empty_hole", "rule r \"R\" error { require true message \"empty {} here\" }", 1, 49,
+       "expected an expression after '{' in the message"},
+      {"message_stray_brace", "rule r \"R\" error { require true message \"stray } here\" }", 1, 48, "'}' without '{' in the message"},
+      {"message_hole_missing_operand", "rule r \"R\" error { require true message \"x {plan.year +} y\" }", 1, 56,
+       "expected a value after the operator"},
 
       // ---- expressions ----
       {"expr_missing_operand", "rule r \"R\" error { require a + }", 1, 32, "expected a value after the operator"},

@@ -251,24 +251,8 @@ const type_case rejected[] = {
     {"require true message \"a \\\"q\\\" {plna.year}\"", "unknown name `plna`", "plna"},
     // non-ASCII text before the expression: columns count code points
     {"require true message \"coördinatie € {plna.year}\"", "unknown name `plna`", "plna"},
-    {"require true message \"open {plan.year\"", "unclosed `{` in the message", "{plan.year"},
-    {"require true message \"empty {} here\"", "empty `{}` in the message", "{}"},
-    {"require true message \"stray } here\"", "unmatched `}` in the message", "}"},
 };
 INSTANTIATE_TEST_SUITE_P(rejected, type_table, ::testing::ValuesIn(rejected));
-
-TEST(type_check, an_invalid_expression_in_a_message_is_reported_inside_the_string) {
-  auto a = load_with_rules("rule r \"t\" error { require true message \"x {plan.year +} y\" }\n");
-  ASSERT_TRUE(a->model);
-  ASSERT_EQ(a->type_errors().size(), 1u) << render_short(a->type_errors(), ".");
-  const diagnostic& d = a->type_errors().front();
-  EXPECT_EQ(d.message.en.rfind("invalid expression in the message", 0), 0u) << d.message.en;
-  EXPECT_EQ(d.primary.begin.line, first_rule_line);
-  // Inside the string: after `message "x {plan.year +`.
-  const std::string line(d.primary.file->line_text(first_rule_line));
-  EXPECT_GT(d.primary.begin.column, line.find("plan.year +"));
-  EXPECT_LE(d.primary.begin.column, line.find("} y") + 1);
-}
 
 // A message with a `{EXPR}` of 110 KB after non-ASCII text: it compiles in linear time (positions used to
 // be computed from the start of the line per character), and an error at its far end is reported at the

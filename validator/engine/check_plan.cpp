@@ -173,6 +173,7 @@ diagnostics check_read_plan(const agreement_model& agreement, const plan& p, con
     if (run_all || settings.only->starts_with("rule:")) run_custom_rules(agreement, p, found);
     apply_suppressions(agreement, p, settings.today, found);
   }
+  cite_articles(agreement, found);
   apply_settings(found, settings);
   sort_diagnostics(found);
   return found;

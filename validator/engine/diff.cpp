@@ -114,6 +114,7 @@ std::vector<std::string> lines_of(const ast::executor_decl& d) {
   m.add(std::string(d.kind == ast::executor_decl::relation::employer ? "employer " : "part_of ") + d.owner.name);
   if (!d.serves.empty()) m.add("serves " + joined(d.serves));
   m.optional("since", d.since, date_literal_text);
+  m.optional("until", d.until, date_literal_text);
   return m.lines;
 }
 
@@ -145,6 +146,7 @@ std::vector<std::string> lines_of(const ast::task_decl& d) {
     m.add(std::string(entry.what == ast::timeline_entry::kind::executed_by ? "executed_by " : "returned_to ") +
           entry.who.name + " from " + date_text(entry.from));
   if (!d.basic_during.empty()) m.add("basic during " + joined(d.basic_during));
+  if (!d.for_parties.empty()) m.add("for " + joined(d.for_parties));
   return m.lines;
 }
 
@@ -154,6 +156,7 @@ std::vector<std::string> lines_of(const ast::contribution_decl& d) {
   m.optional("payer", d.payer, identifier_text);
   m.optional("payee", d.payee, identifier_text);
   for (const auto& amount : d.amounts) m.add(integer_text(amount.year) + ": " + money_text(amount.amount.cents));
+  for (const auto& index : d.indexations) m.add("indexation " + integer_text(index.year) + ": " + percent_literal_text(index.rate));
   return m.lines;
 }
 
@@ -276,7 +279,15 @@ std::string declaration_id(const ast::declaration& d) {
 }
 
 std::vector<std::string> canonical_lines(const ast::declaration& d) {
-  return std::visit([](const auto& decl) { return lines_of(decl); }, d);
+  return std::visit(
+      [](const auto& decl) {
+        std::vector<std::string> lines = lines_of(decl);
+        if constexpr (requires { decl.article; }) {
+          if (decl.article) lines.push_back("article " + decl.article->document.name + " " + quoted(decl.article->text.value));
+        }
+        return lines;
+      },
+      d);
 }
 
 std::vector<declaration_change> diff_declarations(const agreement_model& before, const agreement_model& after) {

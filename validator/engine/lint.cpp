@@ -2,6 +2,8 @@
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/engine.hpp"
 
+#include <algorithm>
+
 namespace akkoord {
 
 void apply_settings(diagnostics& ds, const check_settings& settings) {
@@ -13,6 +15,28 @@ void apply_settings(diagnostics& ds, const check_settings& settings) {
     d.level = *it->second;
     return false;
   });
+}
+
+namespace {
+
+bool names_document(const agreement_model& agreement, std::string_view name) {
+  if (agreement.agreement == nullptr) return false;
+  const auto& documents = agreement.agreement->documents;
+  return std::any_of(documents.begin(), documents.end(), [&](const ast::identifier& d) { return d.name == name; });
+}
+
+}  // namespace
+
+void cite_articles(const agreement_model& agreement, diagnostics& ds) {
+  for (auto& d : ds) {
+    for (auto& related : d.related) {
+      const ast::article_ref* article = agreement.article_at(related.span);
+      if (article == nullptr || !names_document(agreement, article->document.name)) continue;  // else undefined-reference
+      const std::string citation = "(" + article->document.name + ", " + article->text.value + ")";
+      for (std::string* message : {&related.message.en, &related.message.nl})
+        *message = message->empty() ? citation : *message + " " + citation;
+    }
+  }
 }
 
 std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_manager& sources,
@@ -28,6 +52,7 @@ std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_
       if (settings.only && c->info().id != *settings.only) continue;
       c->lint(context, found);
     }
+    cite_articles(*model, found);
   }
   apply_settings(found, settings);
   sort_diagnostics(found);

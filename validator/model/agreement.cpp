@@ -285,6 +285,27 @@ const ast::timeline_entry* agreement_model::executor_at(const ast::task_decl& ta
   return found;
 }
 
+const ast::article_ref* agreement_model::article_at(const source_span& where) const {
+  for (const auto& f : files) {
+    if (f.source != where.file) continue;
+    // Declarations are in source order and do not overlap: the last one starting at or before `where`.
+    const auto after = std::upper_bound(f.declarations.begin(), f.declarations.end(), where.begin,
+                                        [](const source_pos& pos, const ast::declaration& d) {
+                                          return pos < std::visit([](const auto& decl) { return decl.span.begin; }, d);
+                                        });
+    if (after == f.declarations.begin()) return nullptr;
+    return std::visit(
+        [&](const auto& decl) -> const ast::article_ref* {
+          if constexpr (requires { decl.article; }) {
+            if (decl.article && !(decl.span.end < where.end)) return &*decl.article;
+          }
+          return nullptr;
+        },
+        *std::prev(after));
+  }
+  return nullptr;
+}
+
 std::optional<std::int64_t> agreement_model::hours_per_fte() const {
   if (agreement == nullptr || !agreement->hours_per_fte) return std::nullopt;
   return agreement->hours_per_fte->value;

@@ -19,6 +19,7 @@ text kind_name(decl_kind kind) {
     case decl_kind::saving: return {"saving", "besparing"};
     case decl_kind::benchmark: return {"benchmark", "benchmark"};
     case decl_kind::rule: return {"rule", "regel"};
+    case decl_kind::document: return {"document", "document"};
   }
   return {"declaration", "declaratie"};
 }
@@ -57,6 +58,13 @@ std::vector<reference> collect_references(const agreement_model& model) {
   std::vector<reference> out;
   for (const auto& file : model.files) {
     for (const auto& decl : file.declarations) {
+      std::visit(
+          [&](const auto& d) {
+            if constexpr (requires { d.article; }) {
+              if (d.article) add(out, d.article->document, decl_kind::document);
+            }
+          },
+          decl);
       if (const auto* e = std::get_if<ast::executor_decl>(&decl)) {
         add(out, e->owner, decl_kind::party);
         for (const auto& p : e->serves) add(out, p, decl_kind::party);
@@ -67,6 +75,7 @@ std::vector<reference> collect_references(const agreement_model& model) {
         for (const auto& entry : t->timeline)
           add(out, entry.who, decl_kind::executor, entry.what == ast::timeline_entry::kind::returned_to);
         for (const auto& period : t->basic_during) add(out, period, decl_kind::period);
+        for (const auto& party : t->for_parties) add(out, party, decl_kind::party);
       } else if (const auto* c = std::get_if<ast::contribution_decl>(&decl)) {
         if (c->payer) add(out, *c->payer, decl_kind::party);
         if (c->payee) add(out, *c->payee, decl_kind::executor);
@@ -93,6 +102,11 @@ const ast::identifier* find_declared(const agreement_model& model, decl_kind kin
     case decl_kind::saving: return lookup(model.savings, name);
     case decl_kind::benchmark: return lookup(model.benchmarks, name);
     case decl_kind::rule: return lookup(model.rules, name);
+    case decl_kind::document:
+      if (model.agreement != nullptr)
+        for (const auto& document : model.agreement->documents)
+          if (document.name == name) return &document;
+      return nullptr;
   }
   return nullptr;
 }

@@ -10,7 +10,8 @@
 
 namespace akkoord {
 
-enum class decl_kind { agreement, party, executor, period, milestone, task, contribution, saving, benchmark, rule };
+// `document`: a name in the agreement's `documents`, referred to by `article DOCUMENT "…"`.
+enum class decl_kind { agreement, party, executor, period, milestone, task, contribution, saving, benchmark, rule, document };
 
 // "party" / "partij"
 text kind_name(decl_kind kind);

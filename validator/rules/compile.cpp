@@ -11,7 +11,6 @@
 #include <string_view>
 
 #include "akkoord/validator/suggest.hpp"
-#include "message.hpp"
 
 namespace akkoord::rules_detail {
 namespace {
@@ -21,6 +20,16 @@ using namespace std::string_literals;
 type_t scalar(vtype k) { return {k, vtype::unknown}; }
 
 std::string quoted(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+diagnostic type_error(source_span where, text message, std::optional<text> help) {
+  diagnostic d;
+  d.id = "rule-type-error";
+  d.level = severity::error;
+  d.message = std::move(message);
+  d.primary = where;
+  d.help = std::move(help);
+  return d;
+}
 
 text did_you_mean_help(const std::string& suggestion) {
   return did_you_mean_text(suggestion);
@@ -207,6 +216,22 @@ class rule_compiler {
   void compile_rule();
 
  private:
+  // A message template: the parser split it; each `{EXPR}` compiles like any expression of the rule.
+  std::vector<message_part> compile_message(const ast::message_template& message, const scope& sc) {
+    std::vector<message_part> parts;
+    for (const auto& piece : message.pieces) {
+      message_part part;
+      if (!piece.value) {
+        part.literal = piece.text;
+      } else {
+        part.node = compile(*piece.value, sc, 1);
+        if (part.node >= 0 && type_of(part.node).kind == vtype::activity) part.node = -1;
+      }
+      parts.push_back(std::move(part));
+    }
+    return parts;
+  }
+
   // ---- bookkeeping ----
   int add(node n) {
     int d = 0;
@@ -319,24 +344,13 @@ void rule_compiler::compile_rule() {
   rule_.require = compile(decl.require, sc, 1);
   expect_condition(rule_.require, decl.require, "`require`");
 
-  if (decl.message) {
-    std::vector<message_piece> pieces;
-    split_message(decl.message->text, prog_, pieces, errors_);
-    for (const auto& piece : pieces) {
-      message_part part;
-      if (piece.expr == nullptr) {
-        part.literal = piece.literal;
-      } else {
-        part.node = compile(*piece.expr, sc, 1);
-        if (part.node >= 0 && type_of(part.node).kind == vtype::activity) part.node = -1;
-      }
-      rule_.message.push_back(std::move(part));
-    }
-  }
+  if (decl.message) rule_.message = compile_message(*decl.message, sc);
+  if (decl.message_nl) rule_.message_nl = compile_message(*decl.message_nl, sc);
 
   // Lets are evaluated where they are used, so chains of lets nest; bound the whole evaluation depth.
   int deepest = std::max(depth_of(rule_.when), depth_of(rule_.require));
   for (const auto& part : rule_.message) deepest = std::max(deepest, depth_of(part.node));
+  for (const auto& part : rule_.message_nl) deepest = std::max(deepest, depth_of(part.node));
   if (deepest > 4 * max_expression_depth)
     fail(decl.id.span,
          {"rule " + quoted(decl.id.name) + " nests its expressions and lets too deeply to evaluate",

@@ -604,49 +604,46 @@ std::string format_value(vtype t, const value& v, language lang) {
   return {};
 }
 
-// The rule's message with every `{EXPR}` replaced by its value, in both languages; the title without one.
-text render_message(evaluator& ev, const compiled_rule& rule) {
-  if (rule.message.empty()) return {rule.decl->title.value, rule.decl->title.value};
-  text out;
-  for (const auto& part : rule.message) {
+// One message template with every `{EXPR}` replaced by its value, written the way `lang` writes values.
+std::string render_template(evaluator& ev, const std::vector<message_part>& parts, language lang) {
+  std::string out;
+  for (const auto& part : parts) {
     if (part.node < 0) {
-      out.en += part.literal;
-      out.nl += part.literal;
+      out += part.literal;
       continue;
     }
     const node& n = ev.at(part.node);
     std::vector<std::pair<int, vtype>> items;  // a list prints each element
     if (n.op == opcode::list) {
-      out.en += "[";
-      out.nl += "[";
+      out += "[";
       for (int k : n.kids) items.emplace_back(k, ev.at(k).type.kind);
     } else {
       items.emplace_back(part.node, n.type.kind);
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) {
-        out.en += ", ";
-        out.nl += ", ";
-      }
+      if (i > 0) out += ", ";
       value v;
       const status s = ev.eval(items[i].first, v);
       if (s == status::ok) {
-        out.en += format_value(items[i].second, v, language::en);
-        out.nl += format_value(items[i].second, v, language::nl);
+        out += format_value(items[i].second, v, lang);
       } else if (s == status::absent) {
-        out.en += "(none)";
-        out.nl += "(geen)";
+        out += lang == language::nl ? "(geen)" : "(none)";
       } else {
-        out.en += "(not computable)";
-        out.nl += "(niet te berekenen)";
+        out += lang == language::nl ? "(niet te berekenen)" : "(not computable)";
       }
     }
-    if (n.op == opcode::list) {
-      out.en += "]";
-      out.nl += "]";
-    }
+    if (n.op == opcode::list) out += "]";
   }
   return out;
+}
+
+// The rule's message in both languages: `message` in English, `message nl` in Dutch (`message` when there is
+// none); the title without a message.
+text render_message(evaluator& ev, const compiled_rule& rule) {
+  if (rule.message.empty() && rule.message_nl.empty()) return {rule.decl->title.value, rule.decl->title.value};
+  const auto& english = rule.message.empty() ? rule.message_nl : rule.message;
+  const auto& dutch = rule.message_nl.empty() ? rule.message : rule.message_nl;
+  return {render_template(ev, english, language::en), render_template(ev, dutch, language::nl)};
 }
 
 source_span activity_location(const plan& p, const plan_activity& a) {
@@ -702,7 +699,7 @@ outcome check_once(evaluator& ev, const compiled_rule& rule, const plan& p, cons
   diagnostic d = rule_finding(rule, where);
   d.message = render_message(ev, rule);
   d.related.push_back({rule.decl->require.span, {"required here", "hier vereist"}});
-  if (!rule.message.empty()) d.notes.push_back({rule.decl->title.value, rule.decl->title.value});
+  if (!rule.message.empty() || !rule.message_nl.empty()) d.notes.push_back({rule.decl->title.value, rule.decl->title.value});
   out.push_back(std::move(d));
   return outcome::next;
 }

@@ -155,16 +155,14 @@ struct compiled_rule {
   int aggregate_slots = 0;
   int when = -1;
   int require = -1;
-  std::vector<message_part> message;  // empty: use the title
+  std::vector<message_part> message;     // `message`; both empty: use the title
+  std::vector<message_part> message_nl;  // `message nl`; empty: `message` serves Dutch too
 };
 
 struct program {
   std::vector<compiled_rule> rules;
   std::vector<std::string> rule_ids;
   diagnostics type_errors;
-  // Syntax trees of the `{EXPR}` parts of messages (parsed once); node strings point into them.
-  std::vector<std::unique_ptr<ast::file>> message_trees;
-  std::vector<std::unique_ptr<source_file>> message_sources;
 };
 
 // Deepest expression the compiler accepts: keeps its recursion (and the evaluator's) bounded.

@@ -33,6 +33,10 @@ void offer(const agreement_model& model, decl_kind kind, closest_match& match) {
     case decl_kind::saving: keys(model.savings); break;
     case decl_kind::benchmark: keys(model.benchmarks); break;
     case decl_kind::rule: keys(model.rules); break;
+    case decl_kind::document:
+      if (model.agreement != nullptr)
+        for (const auto& document : model.agreement->documents) match.consider(document.name);
+      break;
     case decl_kind::agreement: break;
   }
 }

@@ -50,6 +50,8 @@ struct agreement_model {
 
   // The timeline entry in force for `task` on `day`: the last executed_by/returned_to whose date <= day.
   const ast::timeline_entry* executor_at(const ast::task_decl& task, civil_date day) const;
+  // The `article` of the declaration that holds `where` (a span in one of the agreement's files), if it has one.
+  const ast::article_ref* article_at(const source_span& where) const;
   // Hours per FTE and its tolerance, when the agreement states them.
   std::optional<std::int64_t> hours_per_fte() const;
 };

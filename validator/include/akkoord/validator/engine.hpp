@@ -25,6 +25,10 @@ struct check_settings {
 // Drops findings of switched-off checks and applies severity overrides.
 void apply_settings(diagnostics& ds, const check_settings& settings);
 
+// Adds the article to every related label that points into a declaration with an `article` clause:
+// "… (centrumregeling, artikel 4 lid 2)". Every output format shows the label's message, so all cite it.
+void cite_articles(const agreement_model& agreement, diagnostics& ds);
+
 // Loads the agreement at `path` (with includes) and runs every agreement check. Findings go to `out`.
 // Returns the model even when it has findings; nullptr only when the root file could not be read or parsed.
 // `files` says where the files come from (default: the disk).
