@@ -91,7 +91,7 @@ TEST(Cli, UsageErrorsAreInTheChosenLanguage) {
   // `--lang=nl` after the subcommand, and the other common error types.
   const auto missing = run({"lint", "--lang=nl"});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("akkoord: fout: FILE is verplicht"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("akkoord: fout: BESTAND is verplicht"), std::string::npos) << missing.err;
   const auto invalid = run({"lint", "rules/aa.akkoord", "--lang", "nl", "--fail-on", "fatal"});
   EXPECT_EQ(invalid.exit_code, 2);
   EXPECT_NE(invalid.err.find("akkoord: fout: --fail-on: `fatal` is niet een van"), std::string::npos) << invalid.err;
@@ -102,6 +102,45 @@ TEST(Cli, UsageErrorsAreInTheChosenLanguage) {
   const auto no_command = run({"--lang", "nl"});
   EXPECT_EQ(no_command.exit_code, 2);
   EXPECT_NE(no_command.err.find("akkoord: fout: een subcommando is verplicht"), std::string::npos) << no_command.err;
+}
+
+// CLI11 writes its errors in English only; in Dutch mode none of its phrases may come through.
+TEST(Cli, UsageErrorsInDutchHaveNoEnglishPhrase) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"lint", "rules/aa.akkoord", "--jobs", "many"}, "--jobs: `many` is geen getal van 0 tot en met 1024"},
+      {{"lint", "rules/aa.akkoord", "--jobs", "5000"}, "--jobs: `5000` is geen getal van 0 tot en met 1024"},
+      {{"lint", "rules/aa.akkoord", "--quiet=maybe"}, "--quiet: `maybe` is geen geldige waarde"},
+      {{"lint", "rules/aa.akkoord", "--format"}, "--format: de waarde ontbreekt"},
+      {{"diff", "a", "b", "c"}, "OUD NIEUW verwacht ten hoogste 2 argument(en); u gaf er 3"},
+      {{"diff"}, "OUD NIEUW is verplicht"},
+      {{"test"}, "MAP is verplicht"},
+      {{"explain", "a", "b"}, "het volgende argument werd niet verwacht: b"},
+      {{"check", "--update-baseline"}, "--update-baseline vereist --baseline"},
+  };
+  const std::regex english(
+      "Value|not in range|required|Could not|convert|Expected|expected|Run with|received|missing|FILE|DIR|OLD");
+  for (const auto& [args, dutch] : cases) {
+    std::vector<std::string> with_lang{"--lang", "nl"};
+    with_lang.insert(with_lang.end(), args.begin(), args.end());
+    const auto result = run(with_lang);
+    EXPECT_EQ(result.exit_code, 2) << args.front();
+    EXPECT_NE(result.err.find("akkoord: fout: " + dutch + "\n"), std::string::npos) << result.err;
+    EXPECT_FALSE(std::regex_search(result.err, english)) << result.err;
+  }
+}
+
+TEST(Cli, HelpInDutchNamesArgumentsAndTypesInDutch) {
+  const auto diff = run({"--lang", "nl", "diff", "--help"});
+  EXPECT_EQ(diff.exit_code, 0);
+  EXPECT_NE(diff.out.find("Gebruik: akkoord diff [OPTIES] OUD NIEUW"), std::string::npos) << diff.out;
+  const auto check = run({"check", "--help", "--lang", "nl"});
+  for (const char* dutch : {"--rules BESTAND", "--config BESTAND", "-o,--output BESTAND", "--lang TAAL:{en,nl}",
+                            "--jobs AANTAL:0 tot en met 1024", "toon deze hulp en stop"})
+    EXPECT_NE(check.out.find(dutch), std::string::npos) << dutch << " in\n" << check.out;
+  const std::regex english("\\b(TEXT|UINT|FILE|DIR|Usage|OPTIONS|Options|Positionals|REQUIRED|Print this)\\b");
+  EXPECT_FALSE(std::regex_search(check.out, english)) << check.out;
+  const auto english_check = run({"check", "--help"});
+  EXPECT_NE(english_check.out.find("--rules FILE"), std::string::npos) << english_check.out;
 }
 
 TEST(Cli, UsageErrorsFollowTheLanguageOfTheConfiguration) {

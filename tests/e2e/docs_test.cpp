@@ -1,5 +1,7 @@
 // docs/ is what users read instead of the code: its examples must still be accepted by the built tool, its
-// deliberate mistakes must still give their finding, and no link may lead out of the repository.
+// deliberate mistakes must still give their finding, and no link may lead out of the repository. The checks'
+// pages (`akkoord explain`, README.md and the Dutch README.nl.md) are held to the same links, and the Dutch
+// ones must be what `explain --lang nl` prints.
 //
 // Fenced blocks are read by their info string: ```akkoord and ```toml are examples; a second word
 // `expect=ID` marks a deliberate mistake that must give finding ID, and `file=PATH` (language.md) writes the
@@ -287,11 +289,24 @@ std::vector<std::pair<int, std::string>> links_in(const std::string& markdown) {
   return links;
 }
 
+// The explain pages of the checks, English and Dutch.
+std::vector<fs::path> check_pages(const fs::path& root) {
+  std::vector<fs::path> pages;
+  for (const auto& entry : fs::directory_iterator(root / "validator" / "checks"))
+    for (const char* name : {"README.md", "README.nl.md"})
+      if (fs::exists(entry.path() / name)) pages.push_back(entry.path() / name);
+  std::sort(pages.begin(), pages.end());
+  return pages;
+}
+
 TEST(DocsLinks, StayInsideTheRepositoryAndLeadSomewhere) {
   const fs::path root = fs::weakly_canonical(e2e::source_dir());
   std::vector<fs::path> pages{root / "README.md"};
   for (const auto& entry : fs::recursive_directory_iterator(root / "docs"))
     if (entry.path().extension() == ".md") pages.push_back(entry.path());
+  const auto explain_pages = check_pages(root);
+  ASSERT_GE(explain_pages.size(), 70u) << "the pages of the checks were not found";
+  pages.insert(pages.end(), explain_pages.begin(), explain_pages.end());
   ASSERT_GE(pages.size(), 3u);
   int checked = 0;
   for (const auto& page : pages) {
@@ -328,6 +343,92 @@ TEST(DocsLinks, ScannerSeesOutsideLinksAndSkipsCode) {
   EXPECT_EQ(links[2], (std::pair<int, std::string>{6, "../z.md#h"}));
   EXPECT_EQ(anchor_of(" `[plan]` (required)"), "plan-required");
   EXPECT_EQ(anchor_of(" Dates and years"), "dates-and-years");
+}
+
+// ---- the Dutch pages and `checks --lang nl` ----------------------------------------------------------------
+
+std::vector<std::string> listed_check_ids() {
+  std::vector<std::string> ids;
+  const json list = json::parse(e2e::run({"checks", "--format", "json"}).out, nullptr, false);
+  EXPECT_TRUE(list.is_object());
+  if (list.is_object())
+    for (const auto& c : list["checks"]) ids.push_back(c["id"].get<std::string>());
+  EXPECT_GE(ids.size(), 35u);
+  return ids;
+}
+
+std::string page_of(const std::string& id, const char* name) {
+  std::string dir = id;
+  std::replace(dir.begin(), dir.end(), '-', '_');
+  std::string page = e2e::read_file(e2e::source_dir() / "validator" / "checks" / dir / name);
+  if (!page.ends_with('\n')) page += '\n';  // as `explain` prints it
+  return page;
+}
+
+TEST(DocsDutch, ExplainInDutchPrintsTheDutchPageOfEveryCheck) {
+  for (const std::string& id : listed_check_ids()) {
+    const auto dutch = e2e::run({"explain", id, "--lang", "nl"});
+    EXPECT_EQ(dutch.exit_code, 0) << id << ": " << dutch.err;
+    EXPECT_EQ(dutch.err, "") << id;
+    EXPECT_EQ(dutch.out, page_of(id, "README.nl.md")) << "`akkoord explain " << id << " --lang nl`";
+    EXPECT_NE(dutch.out.find("\n## Wat het doet\n"), std::string::npos) << id;
+    EXPECT_EQ(dutch.out.find("\n## What it does\n"), std::string::npos) << id;
+    EXPECT_EQ(e2e::run({"explain", id, "--lang", "en"}).out, page_of(id, "README.md")) << id;
+  }
+}
+
+TEST(DocsDutch, ExplainFollowsTheConfiguredLanguage) {
+  const e2e::temp_dir dir;
+  dir.write(".akkoord.toml", "lang = \"nl\"\n");
+  const auto configured = e2e::run({"explain", "period-overlap"}, {.cwd = dir.path()});
+  EXPECT_EQ(configured.exit_code, 0) << configured.err;
+  EXPECT_EQ(configured.out, page_of("period-overlap", "README.nl.md"));
+  const auto overridden = e2e::run({"explain", "period-overlap", "--lang", "en"}, {.cwd = dir.path()});
+  EXPECT_EQ(overridden.out, page_of("period-overlap", "README.md"));
+  EXPECT_EQ(e2e::run({"explain", "period-overlap"}).out, page_of("period-overlap", "README.md"));
+}
+
+// The words of the table's frame (heading, severities, scopes): each a column of its own, so split on the
+// two spaces between columns.
+std::vector<std::string> columns_of(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    const auto gap = line.find("  ", at);
+    out.push_back(line.substr(at, gap - at));
+    if (gap == std::string::npos) break;
+    at = line.find_first_not_of(' ', gap);
+  }
+  return out;
+}
+
+TEST(DocsDutch, ChecksInDutchIsEntirelyDutch) {
+  const auto table = e2e::run({"checks", "--lang", "nl"});
+  EXPECT_EQ(table.exit_code, 0) << table.err;
+  const json list = json::parse(e2e::run({"checks", "--format", "json", "--lang", "nl"}).out, nullptr, false);
+  ASSERT_TRUE(list.is_object());
+  const auto lines = lines_of(table.out);
+  ASSERT_EQ(lines.size(), list["checks"].size() + 1) << table.out;
+  const std::set<std::string> english{"id", "severity", "scope", "what it finds", "error", "warning", "agreement",
+                                      "both"};
+  const auto heading = columns_of(lines.front());
+  ASSERT_EQ(heading.size(), 4u) << lines.front();
+  for (const auto& word : heading) EXPECT_EQ(english.count(word), 0u) << "English heading `" << word << "`";
+  for (std::size_t row = 1; row < lines.size(); ++row) {
+    const auto cells = columns_of(lines[row]);
+    ASSERT_GE(cells.size(), 4u) << lines[row];
+    const json& listed = list["checks"][row - 1];
+    EXPECT_EQ(cells[0], listed["id"].get<std::string>());
+    EXPECT_EQ(english.count(cells[1]), 0u) << "English severity in: " << lines[row];
+    EXPECT_EQ(english.count(cells[2]), 0u) << "English scope in: " << lines[row];
+    // The summary is the Dutch one (JSON with --lang nl), never the English one.
+    EXPECT_NE(lines[row].find(listed["summary"].get<std::string>()), std::string::npos) << lines[row];
+  }
+  // The columns line up: every row starts its severity where the heading starts `ernst`.
+  const auto severity_column = lines.front().find("ernst");
+  ASSERT_NE(severity_column, std::string::npos) << lines.front();
+  for (std::size_t row = 1; row < lines.size(); ++row)
+    EXPECT_NE(lines[row][severity_column], ' ') << lines[row];
 }
 
 }  // namespace

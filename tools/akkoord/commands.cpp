@@ -238,11 +238,8 @@ int run_checks(const run_settings& settings) {
   const language lang = settings.report.lang;
   const bool nl = lang == language::nl;
   std::string out;
-  const auto scope_word = [&](check_scope scope) -> std::string_view {
-    if (!nl) return scope_id(scope);
-    return scope == check_scope::plan ? "plan" : scope == check_scope::agreement ? "afspraken" : "beide";
-  };
   if (settings.reports.front().format == report_format::json) {
+    // Keys, severities and scopes stay English for scripts; the summary follows --lang.
     nlohmann::ordered_json checks = nlohmann::ordered_json::array();
     for (const check* c : all_checks()) {
       const check_info& info = c->info();
@@ -257,29 +254,51 @@ int run_checks(const run_settings& settings) {
     append_json(out, document, 0, {"checks"});  // one check per line
     out += '\n';
   } else {
-    std::size_t id_width = 2;
-    for (const check* c : all_checks()) id_width = std::max(id_width, c->info().id.size());
-    const auto row = [&](std::string_view id, std::string_view level, std::string_view scope, std::string_view summary) {
-      out += id;
-      out.append(id_width + 2 - id.size(), ' ');
-      out += level;
-      out.append(9 - std::min<std::size_t>(level.size(), 8), ' ');
-      out += scope;
-      out.append(11 - std::min<std::size_t>(scope.size(), 10), ' ');
-      out += summary;
-      out += '\n';
+    const auto scope_word = [&](check_scope scope) -> std::string_view {
+      if (!nl) return scope_id(scope);
+      return scope == check_scope::plan ? "plan" : scope == check_scope::agreement ? "afspraken" : "beide";
     };
-    row("id", nl ? "ernst" : "severity", nl ? "soort" : "scope", nl ? "wat het vindt" : "what it finds");
+    struct columns { std::string_view id, level, scope, summary; };
+    const columns heading = nl ? columns{"controle", "ernst", "geldt voor", "omschrijving"}
+                               : columns{"id", "severity", "scope", "what it finds"};
+    // Widths from the words shown, so a long Dutch severity (`waarschuwing`) does not shift the columns.
+    std::size_t id_width = heading.id.size(), level_width = heading.level.size(), scope_width = heading.scope.size();
     for (const check* c : all_checks()) {
       const check_info& info = c->info();
-      row(info.id, to_string(info.default_severity), scope_word(info.scope), nl ? info.summary_nl : info.summary_en);
+      id_width = std::max(id_width, info.id.size());
+      level_width = std::max(level_width, severity_word(info.default_severity, lang).size());
+      scope_width = std::max(scope_width, scope_word(info.scope).size());
+    }
+    const auto cell = [&](std::string_view value, std::size_t width) {
+      out += value;
+      out.append(width + 2 - value.size(), ' ');
+    };
+    const auto row = [&](const columns& r) {
+      cell(r.id, id_width);
+      cell(r.level, level_width);
+      cell(r.scope, scope_width);
+      out += r.summary;
+      out += '\n';
+    };
+    row(heading);
+    for (const check* c : all_checks()) {
+      const check_info& info = c->info();
+      row({info.id, severity_word(info.default_severity, lang), scope_word(info.scope),
+           nl ? info.summary_nl : info.summary_en});
     }
   }
   return emit(out, settings.reports.front()) ? exit_clean : exit_trouble;
 }
 
 int run_explain(const std::string& id, const run_settings& settings) {
-  const std::string_view documentation = check_documentation(id);
+  const language lang = settings.report.lang;
+  std::string_view documentation = check_documentation(id, lang);
+  if (documentation.empty() && lang == language::nl && !check_documentation(id).empty()) {
+    // Every check has a Dutch page (a test enforces it); should one be missing, say so rather than print nothing.
+    tool_warning({"check `" + id + "` has no Dutch page in this build; the English page follows",
+                  "controle `" + id + "` heeft in deze build geen Nederlandse pagina; hieronder volgt de Engelse"});
+    documentation = check_documentation(id);
+  }
   if (documentation.empty()) {
     if (id.starts_with("rule:")) {
       tool_error({"`" + id + "` is a custom rule: its title and message are in the agreement file that declares it",

@@ -71,13 +71,17 @@ void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
                       "(`--format text --format sarif:rapport.sarif`)"))
       ->allow_extra_args(false)
       ->type_name(say("FORMAT[:FILE]", "FORMAAT[:BESTAND]"));
-  command.add_option("--output,-o", cl.output,
-                     say("write the report without a file of its own to FILE (atomically) instead of stdout",
-                         "schrijf het rapport zonder eigen bestand naar BESTAND (atomair) in plaats van naar stdout"));
+  command
+      .add_option("--output,-o", cl.output,
+                  say("write the report without a file of its own to FILE (atomically) instead of stdout",
+                      "schrijf het rapport zonder eigen bestand naar BESTAND (atomair) in plaats van naar stdout"))
+      ->type_name(say("FILE", "BESTAND"));
   add_lang_option(command, cl, say);
-  command.add_option("--config", cl.config,
-                     say("configuration file (default: .akkoord.toml here or in a parent)",
-                         "configuratiebestand (standaard: .akkoord.toml hier of in een bovenliggende map)"));
+  command
+      .add_option("--config", cl.config,
+                  say("configuration file (default: .akkoord.toml here or in a parent)",
+                      "configuratiebestand (standaard: .akkoord.toml hier of in een bovenliggende map)"))
+      ->type_name(say("FILE", "BESTAND"));
   command
       .add_option("--fail-on", cl.fail_on,
                   say("exit with 1 for findings at or above: error, warning, info "
@@ -199,11 +203,12 @@ text usage_error_text(const CLI::Error& e) {
   // Validator details (after "NAME: ") first, then CLI11's own sentences.
   static const wording validations[] = {
       {R"(^(.+): (.*) not in \{(.*)\}$)", "$1: `$2` is niet een van {$3}"},
-      {R"(^(.+): Value (.*) not in range (.*) to (.*)$)", "$1: waarde $2 ligt niet tussen $3 en $4"},
-      {R"(^(.+): Value (.*) could not be converted.*$)", "$1: waarde $2 is geen geldig getal"},
+      // `--jobs many` and `--jobs 5000` alike: CLI11's range check sees text, not yet a number.
+      {R"(^(.+): Value (.*) not in range (.*) to (.*)$)", "$1: `$2` is geen getal van $3 tot en met $4"},
+      {R"(^(.+): Value (.*) could not be converted.*$)", "$1: `$2` is geen geldig getal"},
   };
   static const wording conversions[] = {
-      {R"(^Could not convert: (.+) = (.*)$)", "kan de waarde $2 van $1 niet omzetten"},
+      {R"(^Could not convert: (.+) = (.*)$)", "$1: `$2` is geen geldige waarde"},
       {R"(^The value (.+) is not an allowed value for (.+)$)", "de waarde $1 is niet toegestaan voor $2"},
       {R"(^(.+): too many inputs for a flag$)", "$1: te veel waarden voor een vlag"},
       {R"(^(.+): Should be true/false or a number$)", "$1: moet true/false of een getal zijn"},
@@ -215,15 +220,18 @@ text usage_error_text(const CLI::Error& e) {
   static const wording required[] = {
       {R"(^A subcommand is required$)",
        "een subcommando is verplicht: lint, check, test, diff, checks of explain"},
+      {R"(^Requires at least (\d+) subcommands$)", "ten minste $1 subcommando's zijn verplicht"},
       {R"(^(.+) is required$)", "$1 is verplicht"},
   };
   static const wording mismatches[] = {
-      {R"(^Expected exactly (\d+) arguments to (.+), got (\d+)$)", "precies $1 argumenten verwacht bij $2, $3 gekregen"},
+      {R"(^Expected exactly (\d+) arguments to (.+), got (\d+)$)",
+       "$2 verwacht precies $1 argument(en); u gaf er $3"},
       {R"(^Expected at least (\d+) arguments to (.+), got (\d+)$)",
-       "minstens $1 argumenten verwacht bij $2, $3 gekregen"},
-      {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1: minstens $2 nodig, $3 gekregen"},
-      {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1: hoogstens $2 toegestaan, $3 gekregen"},
-      {R"(^(.+): (\d+) required (.+) missing$)", "$1: waarde ontbreekt ($2 × $3 nodig)"},
+       "$2 verwacht ten minste $1 argument(en); u gaf er $3"},
+      {R"(^(.+): At least (\d+) required but received (\d+)$)", "$1 verwacht ten minste $2 argument(en); u gaf er $3"},
+      {R"(^(.+): At Most (\d+) required but received (\d+)$)", "$1 verwacht ten hoogste $2 argument(en); u gaf er $3"},
+      // The type (`TEXT:{en,nl}`) is CLI11's, not ours: the option's name says enough.
+      {R"(^(.+): (\d+) required (.+) missing$)", "$1: de waarde ontbreekt"},
       {R"(^(.+) was given a disallowed flag override$)", "$1 kreeg een niet-toegestane waarde"},
   };
   static const wording excludes[] = {{R"(^(.+) excludes (.+)$)", "$1 kan niet samen met $2"}};
@@ -271,10 +279,10 @@ void use_dutch_help_labels(CLI::App& app) {
   formatter->label("TEXT", "TEKST");
   formatter->label("UINT", "GETAL");
   // With a validator CLI11 shows the type and the validator together, and looks the whole up as one label.
-  formatter->label("TEXT:{en,nl}", "TEKST:{en,nl}");
-  formatter->label("TEXT:{error,warning,info}", "TEKST:{error,warning,info}");
-  formatter->label("TEXT:{auto,always,never}", "TEKST:{auto,always,never}");
-  formatter->label("UINT:UINT in [0 - 1024]", "GETAL:GETAL in [0 - 1024]");
+  formatter->label("TEXT:{en,nl}", "TAAL:{en,nl}");
+  formatter->label("TEXT:{error,warning,info}", "ERNST:{error,warning,info}");
+  formatter->label("TEXT:{auto,always,never}", "KLEUR:{auto,always,never}");
+  formatter->label("UINT:UINT in [0 - 1024]", "AANTAL:0 tot en met 1024");
   formatter->label("Needs", "Vereist");
   formatter->label("Excludes", "Sluit uit");
   app.option_defaults()->group("Opties");
@@ -383,9 +391,9 @@ int run(int argc, char** argv) {
                "akkoord"};
   if (early == language::nl) use_dutch_help_labels(app);
   // Before the subcommands: they copy the help flag, description included.
-  app.set_help_flag("-h,--help", say("Print this help message and exit", "Toon deze hulp en stop"));
+  app.set_help_flag("-h,--help", say("Print this help message and exit", "toon deze hulp en stop"));
   app.set_version_flag("--version", "akkoord " AKKOORD_VERSION,
-                       say("Display program version information and exit", "Toon de versie van het programma en stop"));
+                       say("Display program version information and exit", "toon de versie van het programma en stop"));
   app.require_subcommand(1);
   app.footer(say("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, an agreement "
                  "that cannot be loaded, or an internal failure.\nSee `akkoord checks` and `akkoord explain ID`.",
@@ -402,16 +410,20 @@ int run(int argc, char** argv) {
 
   CLI::App* lint = app.add_subcommand("lint", say("check agreement files (.akkoord) themselves",
                                                   "controleer afsprakenbestanden (.akkoord) zelf"));
-  lint->add_option("FILE", cl.inputs, say("agreement files", "afsprakenbestanden"))->required();
+  // Positional names appear in help and usage errors, so they follow the language too.
+  lint->add_option(say("FILE", "BESTAND"), cl.inputs, say("agreement files", "afsprakenbestanden"))
+      ->required()
+      ->type_name("");  // the name says what it is; CLI11's `TEXT` would add nothing but English
   add_common_options(*lint, cl, say);
   add_baseline_options(*lint, cl, say);
 
   CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
                                                     "controleer plannen (.toml) aan afspraken"));
-  check->add_option("--rules", cl.rules, rules_help);
+  check->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
   check->add_option("PLAN", cl.inputs,
                     say("plan files, or directories searched for *.toml (default: `plans` of .akkoord.toml)",
-                        "planbestanden, of mappen met *.toml (standaard: `plans` uit .akkoord.toml)"));
+                        "planbestanden, of mappen met *.toml (standaard: `plans` uit .akkoord.toml)"))
+      ->type_name("");
   check->add_flag("--changed", cl.changed,
                   say("the arguments are the changed files of a commit (pre-commit): check the changed configured "
                       "plans, or every configured plan when the agreement or .akkoord.toml changed; other files "
@@ -427,10 +439,11 @@ int run(int argc, char** argv) {
                   "(`# expect: ID` on the line, or `# expect-anywhere: ID`)",
                   "regeltests: elk plan in MAP noemt de bevindingen die het moet opleveren "
                   "(`# expect: ID` op de regel, of `# expect-anywhere: ID`)"));
-  test->add_option("--rules", cl.rules, rules_help);
-  test->add_option("DIR", cl.inputs,
+  test->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
+  test->add_option(say("DIR", "MAP"), cl.inputs,
                    say("directories of plans (*.toml), or plan files", "mappen met plannen (*.toml), of planbestanden"))
-      ->required();
+      ->required()
+      ->type_name("");
   add_common_options(*test, cl, say);
 
   CLI::App* checks = app.add_subcommand("checks", say("list every check with its id, severity and one line",
@@ -441,16 +454,18 @@ int run(int argc, char** argv) {
       app.add_subcommand("explain", say("print the documentation of a check", "toon de documentatie van een controle"));
   explain->add_option("ID", cl.check_id, say("a check id, e.g. returned-competence",
                                              "een controle-id, bijvoorbeeld returned-competence"))
-      ->required();
+      ->required()
+      ->type_name("");
   add_common_options(*explain, cl, say);
 
   CLI::App* diff = app.add_subcommand("diff", say("what an agreement edit changes, and which plans it breaks",
                                                   "wat een wijziging van de afspraken verandert, en welke plannen "
                                                   "erdoor breken"));
-  diff->add_option("OLD NEW", cl.inputs,
+  diff->add_option(say("OLD NEW", "OUD NIEUW"), cl.inputs,
                    say("the agreement before and after the edit (with --git: only FILE, as it is now)",
                        "de afspraken voor en na de wijziging (met --git: alleen BESTAND, zoals het nu is)"))
       ->required()
+      ->type_name("")
       ->expected(1, 2);
   diff->add_option("--git", cl.git_revision,
                    say("compare FILE with FILE and its includes as they were at git revision REV (e.g. origin/main)",

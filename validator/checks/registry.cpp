@@ -116,8 +116,8 @@ const check* find_check(std::string_view id) {
   return nullptr;
 }
 
-std::string_view check_documentation(std::string_view id) {
-  for (const auto& doc : embedded_check_docs())
+std::string_view check_documentation(std::string_view id, language lang) {
+  for (const auto& doc : lang == language::nl ? embedded_check_docs_nl() : embedded_check_docs())
     if (doc.name == id) return doc.text;
   return {};
 }

@@ -15,5 +15,7 @@ struct embedded_text {
 std::span<const embedded_text> embedded_taakveld_csvs();
 // validator/checks/*/README.md, keyed by check id.
 std::span<const embedded_text> embedded_check_docs();
+// validator/checks/*/README.nl.md (the Dutch pages), keyed by check id.
+std::span<const embedded_text> embedded_check_docs_nl();
 
 }  // namespace akkoord

@@ -8,7 +8,7 @@ class above_benchmark final : public check {
  public:
   static constexpr check_info metadata{"above-benchmark", severity::info, check_scope::plan,
                                        "spending per inhabitant on a taakveld above the benchmark by more than its tolerance (at the budget of the largest activity on that taakveld)",
-                                       "uitgaven per inwoner op een taakveld boven de benchmark, meer dan de tolerantie (bij het budget van de grootste activiteit op dat taakveld)"};
+                                       "de lasten per inwoner op een taakveld liggen meer dan de tolerantie boven de benchmark (gemeld bij het budget van de grootste activiteit op dat taakveld)"};
   const check_info& info() const override { return metadata; }
   void check_plan(const plan_context& context, diagnostics& out) const override;
 };

@@ -8,7 +8,7 @@ class missing_field final : public check {
  public:
   static constexpr check_info metadata{"missing-field", severity::error, check_scope::plan,
                                        "a required field is absent (at the header of its table)",
-                                       "een verplicht veld ontbreekt (bij de kop van zijn tabel)"};
+                                       "een verplicht veld ontbreekt (gemeld bij de kop van de tabel waarin het hoort)"};
   const check_info& info() const override { return metadata; }
   // Reported by the plan reader (model/plan_reader.cpp), which sees the TOML; nothing to run here.
 };

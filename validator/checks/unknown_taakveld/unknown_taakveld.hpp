@@ -10,7 +10,7 @@ class unknown_taakveld final : public check {
  public:
   static constexpr check_info metadata{"unknown-taakveld", severity::error, check_scope::both,
                                        "a taakveld code that is not in the BBV list of its book years",
-                                       "een taakveldcode die niet in de BBV-lijst van zijn boekjaren staat"};
+                                       "een taakveldcode die niet voorkomt in de BBV-lijst van het boekjaar waarvoor zij geldt"};
   const check_info& info() const override { return metadata; }
   void lint(const lint_context& context, diagnostics& out) const override;
   // The plan side: an activity's taakveld against the BBV list of the plan's year (unknown_taakveld_plan.cpp).

@@ -8,7 +8,7 @@ class unused_definition final : public check {
  public:
   static constexpr check_info metadata{"unused-definition", severity::warning, check_scope::agreement,
                                        "a declared party, executor, period or milestone nothing refers to",
-                                       "een gedefinieerde partij, uitvoerder, periode of mijlpaal waar niets naar verwijst"};
+                                       "een gedeclareerde partij, uitvoerder, periode of mijlpaal waarnaar niets verwijst"};
   const check_info& info() const override { return metadata; }
   void lint(const lint_context& context, diagnostics& out) const override;
 };

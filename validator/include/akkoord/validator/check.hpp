@@ -73,7 +73,7 @@ class check {
 // Every built-in check, sorted by id (registry.cpp).
 std::span<const check* const> all_checks();
 const check* find_check(std::string_view id);
-// The check's README.md, compiled in; empty when unknown.
-std::string_view check_documentation(std::string_view id);
+// The check's page, compiled in: README.md, or README.nl.md for Dutch; empty when there is none.
+std::string_view check_documentation(std::string_view id, language lang = language::en);
 
 }  // namespace akkoord
