@@ -212,7 +212,7 @@ constexpr int bare_activity = -2;
 class rule_compiler {
  public:
   rule_compiler(const agreement_model& model, compiled_rule& rule, program& prog)
-      : model_(model), rule_(rule), prog_(prog), errors_(prog.type_errors) {}
+      : model_(model), rule_(rule), errors_(prog.type_errors) {}
 
   void compile_rule();
 
@@ -300,7 +300,6 @@ class rule_compiler {
 
   const agreement_model& model_;
   compiled_rule& rule_;
-  program& prog_;
   diagnostics& errors_;
   std::vector<int> eval_depth_;
   bool depth_reported_ = false;
