@@ -100,6 +100,20 @@ for round in $(seq 0 "$runs"); do
   fi
 done
 
+# Instructions do not depend on how busy the machine is: the same ratio counted by callgrind on 50 plans.
+instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ {gsub(",", "", $NF); print $NF}'; }
+instruction_row="| same, counted in instructions | | not measured: valgrind is not installed | >= 70% | |"
+if command -v valgrind >/dev/null; then
+  echo "== instructions on 50 plans (callgrind)" >&2
+  mkdir -p "$corpus/first50"
+  for f in $(ls "$corpus"/1000x60/*.toml | head -50); do ln -sf "$f" "$corpus/first50/"; done
+  floor_ir=$(instructions "$floor" "$corpus/first50")
+  ak_ir=$(instructions "$akkoord" check --config "$config" --rules "$rules" --format json --color never --jobs 1 "$corpus/first50")
+  ir_throughput=$(awk "BEGIN{printf \"%.0f\", 100 * $floor_ir / $ak_ir}")
+  ir_result=$(awk "BEGIN{exit !($ir_throughput >= 70)}" && echo met || echo "**missed**")
+  instruction_row="| same, counted in instructions (callgrind, the first 50 plans) | $(awk "BEGIN{printf \"%.1f\", $floor_ir / 1e6}") million | $(awk "BEGIN{printf \"%.1f\", $ak_ir / 1e6}") million = ${ir_throughput}% of the floor's throughput | >= 70% | $ir_result |"
+fi
+
 echo "== one small plan, start to exit" >&2
 hyperfine -N --warmup 20 --runs "$small_runs" --export-json "$json/floor-small.json" "$floor $small" >&2
 hyperfine -N --warmup 20 --runs "$small_runs" --export-json "$json/akkoord-small.json" \
@@ -188,6 +202,7 @@ A benchmark, not a test: the numbers belong to this machine.
 | measurement | floor (toml++ alone) | akkoord | target | result |
 |---|---|---|---|---|
 | 1,000 plans x 60 activities ($(calc "%.1f" "$corpus_bytes / 1048576") MiB), every check, JSON, \`--jobs 1\` | $(calc "%.3f" "$floor1000") s (median $(calc "%.3f" "$(median_of "$json/floor-1000.us")") s) | $(calc "%.3f" "$jobs1") s (median $(calc "%.3f" "$(median_of "$json/jobs1-1000.us")") s) = ${throughput1}% of the floor's throughput | >= 70% | $(pass "$throughput1 >= 70") |
+${instruction_row}
 | same, \`--jobs 2\` on $(nproc) cores | two floor processes on the halves at once: $(calc "%.3f" "$floor_parallel") s = ${ceiling2}x (the machine's ceiling) | $(calc "%.3f" "$jobs2") s (median $(calc "%.3f" "$(median_of "$json/jobs2-1000.us")") s) = ${speedup2}x the throughput of \`--jobs 1\` | >= 1.7x | $(pass "$speedup2 >= 1.7") |
 | one small plan (\`samples/plans/aalsmeer-2025.toml\`), start to exit, median of $small_runs | ${floor_small_ms} ms | ${ak_small_ms} ms | <= 5 ms | $(pass "$ak_small_ms <= 5") |
 | one plan of 20,000 activities ($(calc "%.1f" "$size20 / 1048576") MiB): time | $(calc "%.3f" "$floor20_s") s | $(calc "%.3f" "$ak20_s") s | | |
