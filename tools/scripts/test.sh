@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."
 # Keep this list in step with README command (1); a test compares them.
 packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgtest-dev)
 # Only the tests need these: the schema validators of the SARIF and JUnit reports, the real pre-commit with git
-# (the hooks test), and clang++ (the tool must build with it too).
-test_only=(python3-jsonschema libxml2-utils pre-commit git clang)
+# (the hooks test), and clang++ with its runtime (the sanitizers and libFuzzer).
+test_only=(python3-jsonschema libxml2-utils pre-commit git clang libclang-rt-14-dev)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
@@ -23,10 +23,15 @@ cmake --build build-test -j2
 # The binary as README command (1) builds it: Release, where the optimiser adds warnings of its own (-Werror).
 cmake -S . -B build
 cmake --build build -j2 --target akkoord
-# The tool must build with clang++ as well (the fuzzers and sanitizers use it): the binary only, no tests, and
-# it must give the same verdict on a clean sample.
-cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAKKOORD_BUILD_TESTS=OFF
-cmake --build build-clang -j2 --target akkoord
-build-clang/tools/akkoord/akkoord check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang++ (the tool must
+# build with it too) together with the libFuzzer targets: any sanitizer report fails its test. -O1 keeps the
+# sanitized suite fast; assertions stay on.
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAKKOORD_FUZZ=ON \
+  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only"
+cmake --build build-sanitize -j2
+build-sanitize/tools/akkoord/akkoord check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml
+# Every saved crash input first, then each fuzz target for a minute (tools/fuzz/run.sh).
+tools/fuzz/run.sh build-sanitize 60
+ctest --test-dir build-sanitize --output-on-failure -j2
 # Last, so that ctest's summary line ends the output.
 ctest --test-dir build-test --output-on-failure -j2
