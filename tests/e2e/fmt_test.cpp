@@ -158,9 +158,10 @@ TEST(CiRecipe, RunsLintFmtCheckAndDiffGitWithOptionsThatExist) {
     subcommands.insert(sub);
     const auto help = run({sub, "--help"});
     ASSERT_EQ(help.exit_code, 0) << "`akkoord " << sub << "` does not exist";
-    for (const std::string& word : command)
-      if (word.starts_with("--"))
-        EXPECT_NE(help.out.find(word), std::string::npos) << "`akkoord " << sub << "` has no option " << word;
+    for (const std::string& word : command) {
+      if (!word.starts_with("--")) continue;
+      EXPECT_NE(help.out.find(word), std::string::npos) << "`akkoord " << sub << "` has no option " << word;
+    }
   }
   EXPECT_EQ(subcommands, (std::set<std::string>{"lint", "fmt", "diff"}));
   const std::string workflow = e2e::read_file(e2e::source_dir() / "samples/ci/agreement.yml");
