@@ -33,8 +33,12 @@ std::optional<std::string> read_stdin() {
   return content;
 }
 
+// False (and said) when standard output cannot take it: a closed pipe, a full disk.
 bool write_stdout(std::string_view content) {
-  return std::fwrite(content.data(), 1, content.size(), stdout) == content.size() && std::fflush(stdout) == 0;
+  if (std::fwrite(content.data(), 1, content.size(), stdout) == content.size() && std::fflush(stdout) == 0) return true;
+  const std::string reason = std::strerror(errno);
+  tool_error({"cannot write to standard output: " + reason, "er kan niet naar de standaarduitvoer worden geschreven: " + reason});
+  return false;
 }
 
 enum class outcome { unchanged, changed, syntax_error, unreadable, trouble };
@@ -141,12 +145,7 @@ class formatter_run {
     if (request_.diff) return emit_diff(name, *content, *formatted, changed);
     if (request_.check) return changed ? outcome::changed : outcome::unchanged;
     if (from_stdin) {
-      if (!write_stdout(*formatted)) {
-        const std::string reason = std::strerror(errno);
-        tool_error({"cannot write to standard output: " + reason,
-                    "er kan niet naar de standaarduitvoer worden geschreven: " + reason});
-        return outcome::trouble;
-      }
+      if (!write_stdout(*formatted)) return outcome::trouble;
       return changed ? outcome::changed : outcome::unchanged;
     }
     if (!changed) return outcome::unchanged;
@@ -161,13 +160,7 @@ class formatter_run {
 
   outcome emit_diff(const std::string& name, const std::string& before, const std::string& after, bool changed) {
     if (!changed) return outcome::unchanged;
-    if (!write_stdout(unified_diff(before, after, name, name))) {
-      const std::string reason = std::strerror(errno);
-      tool_error({"cannot write to standard output: " + reason,
-                  "er kan niet naar de standaarduitvoer worden geschreven: " + reason});
-      return outcome::trouble;
-    }
-    return outcome::changed;
+    return write_stdout(unified_diff(before, after, name, name)) ? outcome::changed : outcome::trouble;
   }
 
   // The formatted text, or nullopt with last_ set (and the reason told) when there is none to use.
