@@ -3,7 +3,8 @@
 # document repository (agreement, plans, .akkoord.toml):
 #   (a) an agreement edit that breaks a committed plan is blocked, although no plan is staged;
 #   (b) a commit that adds an unrelated TOML file (site/hugo.toml) passes;
-#   (c) a staged plan with an error is blocked, and passes once fixed.
+#   (c) a staged plan with an error is blocked, and passes once fixed;
+#   (d) `akkoord-fmt` rewrites a staged agreement that is not formatted and stops the commit; staged again, it passes.
 # Offline: the hook repository is a local git repository holding this checkout's hooks file, and PRE_COMMIT_HOME
 # is a temporary directory. Usage: pre_commit_hooks.sh AKKOORD_BINARY SOURCE_DIR. Exit 77 (skipped) only when
 # git or pre-commit is missing.
@@ -54,6 +55,7 @@ repos:
     rev: $(git -C "$hooks" rev-parse HEAD)
     hooks:
       - id: akkoord-check
+      - id: akkoord-fmt
 EOF
 cd "$repo"
 git init -q
@@ -98,4 +100,17 @@ git add plans/aalsmeer-2025.toml
 output=$(git commit -m "a reviewed plan" 2>&1) || fail "(c) a clean plan was blocked" "$output"
 head_is 3 || fail "(c) the commit was not made" "$output"
 
-echo "pre-commit hooks: (a) blocked, (b) passed, (c) blocked then passed"
+# (d) A clause spaced out of the layout is formatted by the hook; the commit stops until the file is staged again.
+sed -i 's/^  roles opdrachtgever /  roles   opdrachtgever /' agreement/aa.akkoord
+grep -q '^  roles   opdrachtgever ' agreement/aa.akkoord || fail "(d) the edit of the agreement did not apply"
+git add agreement/aa.akkoord
+if output=$(git commit -m "an agreement that is not formatted" 2>&1); then
+  fail "(d) an agreement that is not formatted was not stopped" "$output"
+fi
+[[ $output == *"reformatted agreement/aa.akkoord"* ]] || fail "(d) the hook output does not name the file" "$output"
+cmp -s agreement/aa.akkoord "$source_dir/rules/aa.akkoord" || fail "(d) the hook did not restore the layout" "$(git diff)"
+git add agreement/aa.akkoord
+output=$(git commit --allow-empty -m "formatted" 2>&1) || fail "(d) the formatted agreement was blocked" "$output"
+head_is 4 || fail "(d) the commit was not made" "$output"
+
+echo "pre-commit hooks: (a) blocked, (b) passed, (c) blocked then passed, (d) formatted then passed"

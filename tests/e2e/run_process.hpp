@@ -28,6 +28,7 @@ struct run_options {
   std::filesystem::path cwd = source_dir();
   std::map<std::string, std::optional<std::string>> env{};  // nullopt: unset
   bool terminal = false;                                  // stdout on a pseudo-terminal
+  std::filesystem::path stdin_file{};                     // standard input; empty: /dev/null
 };
 
 struct run_result {
@@ -111,8 +112,8 @@ inline run_result run(const std::vector<std::string>& args, const run_options& o
   } else {
     const pid_t pid = ::fork();
     if (pid == 0) {
-      const int null_fd = ::open("/dev/null", O_RDONLY);
-      ::dup2(null_fd, STDIN_FILENO);  // like CI: no input
+      const int in_fd = ::open(options.stdin_file.empty() ? "/dev/null" : options.stdin_file.c_str(), O_RDONLY);
+      ::dup2(in_fd, STDIN_FILENO);  // like CI: no input, unless the test gives some
       ::dup2(out_fd, STDOUT_FILENO);
       ::dup2(err_fd, STDERR_FILENO);
       detail::exec_child(args, options);

@@ -40,7 +40,7 @@ TEST(ReferenceAgreement, ParsesWithoutErrors) {
   const auto& agreement = std::get<ast::agreement_decl>(p.tree().declarations.front());
   EXPECT_EQ(agreement.id.name, "AA");
   EXPECT_EQ(agreement.hours_per_fte->value, 1536);
-  expect_span(agreement.span, 5, 1, 9, 2, "agreement");
+  expect_span(agreement.span, 5, 1, 10, 2, "agreement");
   const ast::task_decl* wmo = nullptr;
   for (const auto& d : p.tree().declarations)
     if (const auto* t = std::get_if<ast::task_decl>(&d); t && t->id.name == "wmo") wmo = t;
@@ -64,7 +64,7 @@ TEST(ReferenceAgreement, ByteOrderMarkAndCrlfAreAccepted) {
   ASSERT_TRUE(p.ok()) << p.first_error();
   EXPECT_EQ(count_kinds(p.tree()), expected_counts);
   const auto& agreement = std::get<ast::agreement_decl>(p.tree().declarations.front());
-  expect_span(agreement.span, 5, 1, 9, 2, "agreement, CRLF");
+  expect_span(agreement.span, 5, 1, 10, 2, "agreement, CRLF");
 }
 
 }  // namespace

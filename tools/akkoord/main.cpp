@@ -15,6 +15,7 @@
 #include "akkoord/validator/report.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "fmt.hpp"
 #include "plan_selection.hpp"
 #include "tool_log.hpp"
 
@@ -44,6 +45,8 @@ struct command_line {
   std::string git_revision;        // diff --git REV
   std::string baseline;  // lint and check: --baseline FILE
   bool update_baseline = false;
+  bool fmt_check = false;  // fmt --check
+  bool fmt_diff = false;   // fmt --diff
 };
 
 // CLI11 wants one string per help text; this picks the run's language while the app is built.
@@ -219,7 +222,7 @@ text usage_error_text(const CLI::Error& e) {
   };
   static const wording required[] = {
       {R"(^A subcommand is required$)",
-       "een subcommando is verplicht: lint, check, test, diff, checks of explain"},
+       "een subcommando is verplicht: lint, check, test, diff, fmt, checks of explain"},
       {R"(^Requires at least (\d+) subcommands$)", "ten minste $1 subcommando's zijn verplicht"},
       {R"(^(.+) is required$)", "$1 is verplicht"},
   };
@@ -480,7 +483,36 @@ int run(int argc, char** argv) {
       ->type_name(say("DIR", "MAP"))
       ->allow_extra_args(false);
   add_common_options(*diff, cl, say);
-  for (CLI::App* command : {lint, check, test, checks, explain, diff}) {
+  CLI::App* fmt = app.add_subcommand("fmt", say("format agreement files (.akkoord) in the canonical layout",
+                                                "maak afsprakenbestanden (.akkoord) op in de standaardindeling"));
+  fmt->add_option(say("FILE", "BESTAND"), cl.inputs,
+                  say("agreement files; `-` reads standard input and writes standard output",
+                      "afsprakenbestanden; `-` leest de standaardinvoer en schrijft naar de standaarduitvoer"))
+      ->required()
+      ->type_name("");
+  fmt->add_flag("--check", cl.fmt_check,
+                say("change nothing; name the files that are not formatted (exit code 1 when there are any)",
+                    "wijzig niets; noem de bestanden die niet zijn opgemaakt (afsluitcode 1 als die er zijn)"));
+  fmt->add_flag("--diff", cl.fmt_diff,
+                say("change nothing; print a unified diff of what formatting would change (exit code 1 when it "
+                    "changes something)",
+                    "wijzig niets; toon als unified diff wat het opmaken zou wijzigen (afsluitcode 1 als er iets "
+                    "wijzigt)"));
+  add_lang_option(*fmt, cl, say);
+  fmt->add_option("--config", cl.config,
+                  say("configuration file, for `lang` (default: .akkoord.toml here or in a parent)",
+                      "configuratiebestand, voor `lang` (standaard: .akkoord.toml hier of in een bovenliggende map)"))
+      ->type_name(say("FILE", "BESTAND"));
+  fmt->add_flag("--quiet,-q", cl.quiet,
+                say("print only errors, no line per file and no summary",
+                    "toon alleen fouten, geen regel per bestand en geen samenvatting"));
+  fmt->add_flag("--verbose,-v", cl.verbose, say("log what the tool does to stderr", "meld op stderr wat het programma doet"));
+  fmt->footer(say("Exit codes: 0 every file is formatted (or is now); 1 a file has syntax errors or cannot be read, or "
+                  "with --check or --diff a file would change; 2 usage error, or a file that cannot be written.",
+                  "Afsluitcodes: 0 elk bestand is opgemaakt (of is dat nu); 1 een bestand bevat syntaxisfouten of is "
+                  "niet te lezen, of met --check of --diff zou een bestand wijzigen; 2 gebruiksfout, of een bestand "
+                  "dat niet te schrijven is."));
+  for (CLI::App* command : {lint, check, test, checks, explain, diff, fmt}) {
     command->group(subcommand_group);
     // A subcommand's help flag is made before it takes the option defaults, so its group is set here.
     command->get_help_ptr()->group(app.option_defaults()->get_group());
@@ -535,6 +567,7 @@ int run(int argc, char** argv) {
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);
+  if (fmt->parsed()) return run_fmt({cl.inputs, cl.fmt_check, cl.fmt_diff}, settings);
   if (checks->parsed()) return run_checks(settings);
   if (explain->parsed()) return run_explain(cl.check_id, settings);
   if (diff->parsed()) {

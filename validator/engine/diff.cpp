@@ -290,6 +290,15 @@ std::vector<std::string> canonical_lines(const ast::declaration& d) {
       d);
 }
 
+std::vector<std::string> meaning_lines(const ast::file& f) {
+  std::vector<std::string> out;
+  for (const ast::declaration& d : f.declarations) {
+    out.push_back(declaration_keyword(d) + " " + declaration_id(d));
+    for (std::string& line : canonical_lines(d)) out.push_back("  " + std::move(line));
+  }
+  return out;
+}
+
 std::vector<declaration_change> diff_declarations(const agreement_model& before, const agreement_model& after) {
   const auto old_declarations = first_declarations(before);
   const auto new_declarations = first_declarations(after);

@@ -32,6 +32,10 @@ std::string declaration_id(const ast::declaration& d);
 // The content of a declaration, one clause per line, in the agreement language; no spans, no comments.
 std::vector<std::string> canonical_lines(const ast::declaration& d);
 
+// What a whole file means: per declaration its keyword and id, then its canonical lines indented. Two files
+// mean the same exactly when these are equal (`akkoord fmt` holds its output to it).
+std::vector<std::string> meaning_lines(const ast::file& f);
+
 // Every declaration added, removed or changed from `before` to `after`, matched by keyword and id (the first
 // declaration of each). Added and changed ones in NEW's source order, then removed ones in OLD's.
 std::vector<declaration_change> diff_declarations(const agreement_model& before, const agreement_model& after);
