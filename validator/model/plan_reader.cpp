@@ -198,11 +198,12 @@ class plan_reader {
     d.notes.push_back(std::move(said.library_note));
   }
 
-  // The help of a fix for `key = value` as written, when it makes the value one of `kinds`.
-  std::optional<text> fix_help(const toml::node& value, std::string_view key,
-                               std::initializer_list<toml_value_kind> kinds) const {
+  // The help for a value in quotes: the fix for `key = value` as written when it makes the value one of `kinds`
+  // (`"01-03-2025"` → `2025-03-01`), else `otherwise`.
+  text fix_for_quoted(const toml::node& value, std::string_view key, std::initializer_list<toml_value_kind> kinds,
+                      text otherwise) const {
     auto fix = suggest_toml_fix(fmt::format("{} = {}", key, literal(value)));
-    if (!fix || std::find(kinds.begin(), kinds.end(), fix->kind) == kinds.end()) return std::nullopt;
+    if (!fix || std::find(kinds.begin(), kinds.end(), fix->kind) == kinds.end()) return otherwise;
     return std::move(fix->help);
   }
 
@@ -331,7 +332,12 @@ class plan_reader {
       }
       return spanned<std::int64_t>{y, span(v)};
     }
-    invalid_type(v, "year", {"an integer", "geheel getal"}, fix_help(v, "year", {toml_value_kind::integer}));
+    std::optional<text> help;
+    if (v.is_string())
+      help = fix_for_quoted(v, "year", {toml_value_kind::integer},
+                            {"write the book year without quotes, e.g. `year = 2025`",
+                             "schrijf het begrotingsjaar zonder aanhalingstekens, bijvoorbeeld `year = 2025`"});
+    invalid_type(v, "year", {"an integer", "geheel getal"}, std::move(help));
     return std::nullopt;
   }
 
@@ -361,10 +367,10 @@ class plan_reader {
     } else {
       std::optional<text> help;
       if (v.is_string())
-        help = fix_help(v, key, {toml_value_kind::integer, toml_value_kind::floating_point});
-      if (v.is_string() && !help)
-        help = text{fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
-                    fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)};
+        help = fix_for_quoted(
+            v, key, {toml_value_kind::integer, toml_value_kind::floating_point},
+            {fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
+             fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)});
       invalid_type(v, key, {"an amount in euros (a number)", "bedrag in euro's (een getal)"}, std::move(help));
       return std::nullopt;
     }
@@ -418,12 +424,12 @@ class plan_reader {
       return spanned<civil_date>{{date.year, date.month, date.day}, span(v)};
     }
     std::optional<text> help;
-    if (v.is_string()) {
-      help = fix_help(v, key, {toml_value_kind::date});
-      if (!help)
-        help = text{fmt::format("write the date year first and without quotes, e.g. `{} = 2025-06-20`", key),
-                    fmt::format("schrijf de datum met het jaar voorop en zonder aanhalingstekens, bijvoorbeeld `{} = 2025-06-20`", key)};
-    } else if (const auto* dt = v.as_date_time())
+    if (v.is_string())
+      help = fix_for_quoted(
+          v, key, {toml_value_kind::date},
+          {fmt::format("write the date year first and without quotes, e.g. `{} = 2025-06-20`", key),
+           fmt::format("schrijf de datum met het jaar voorop en zonder aanhalingstekens, bijvoorbeeld `{} = 2025-06-20`", key)});
+    else if (const auto* dt = v.as_date_time())
       help = text{fmt::format("write the date without a time: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day})),
                   fmt::format("schrijf de datum zonder tijd: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day}))};
     invalid_type(v, key, {"a date (YYYY-MM-DD)", "datum (JJJJ-MM-DD)"}, std::move(help));

@@ -356,6 +356,12 @@ constexpr std::string_view value_forms_en =
 constexpr std::string_view value_forms_nl =
     "een waarde is tekst tussen dubbele aanhalingstekens, een getal, een datum (JJJJ-MM-DD), of `true` of `false`";
 
+constexpr std::string_view not_a_value_en = "this is not a TOML value", not_a_value_nl = "dit is geen TOML-waarde";
+constexpr std::string_view date_form_en = "TOML writes a date year first, as YYYY-MM-DD: `2025-06-20`";
+constexpr std::string_view date_form_nl = "TOML schrijft een datum met het jaar voorop, als JJJJ-MM-DD: `2025-06-20`";
+constexpr std::string_view bad_number_en = "this number is not written as TOML writes numbers";
+constexpr std::string_view bad_number_nl = "dit getal is niet geschreven zoals TOML getallen schrijft";
+
 // First match wins: the specific entries come before the general ones of the same scope.
 constexpr known_error known_errors[] = {
     // strings
@@ -404,10 +410,9 @@ constexpr known_error known_errors[] = {
      "een sleutel is een naam of tekst tussen aanhalingstekens",
      "a key without quotes holds only A-Z, a-z, 0-9, `_` and `-`",
      "een sleutel zonder aanhalingstekens bevat alleen A-Z, a-z, 0-9, `_` en `-`"},
-    {"", "could not determine value type", "this is not a TOML value", "dit is geen TOML-waarde", value_forms_en,
-     value_forms_nl},
-    {"", "expected 'nan'", "this is not a TOML value", "dit is geen TOML-waarde", value_forms_en, value_forms_nl},
-    {"", "expected 'inf'", "this is not a TOML value", "dit is geen TOML-waarde", value_forms_en, value_forms_nl},
+    {"", "could not determine value type", not_a_value_en, not_a_value_nl, value_forms_en, value_forms_nl},
+    {"", "expected 'nan'", not_a_value_en, not_a_value_nl, value_forms_en, value_forms_nl},  // `nee`
+    {"", "expected 'inf'", not_a_value_en, not_a_value_nl, value_forms_en, value_forms_nl},
     {"", "values may not begin with underscores", "a value cannot start with `_`",
      "een waarde kan niet met `_` beginnen", "`_` may only stand between two digits",
      "`_` mag alleen tussen twee cijfers staan"},
@@ -431,14 +436,10 @@ constexpr known_error known_errors[] = {
     // values
     {"boolean", "", "`true` or `false` is misspelt", "`true` of `false` is verkeerd gespeld",
      "write `true` or `false`, in lower case", "schrijf `true` of `false`, in kleine letters"},
-    {"date", "month between", "this month does not exist", "deze maand bestaat niet",
-     "TOML writes a date year first, as YYYY-MM-DD: `2025-06-20`",
-     "TOML schrijft een datum met het jaar voorop, als JJJJ-MM-DD: `2025-06-20`"},
+    {"date", "month between", "this month does not exist", "deze maand bestaat niet", date_form_en, date_form_nl},
     {"date", "day between", "this day does not exist in its month", "deze dag bestaat niet in die maand",
      "check the day of the month", "controleer de dag van de maand"},
-    {"date", "", "this is not a valid TOML date", "dit is geen geldige TOML-datum",
-     "TOML writes a date year first, as YYYY-MM-DD: `2025-06-20`",
-     "TOML schrijft een datum met het jaar voorop, als JJJJ-MM-DD: `2025-06-20`"},
+    {"date", "", "this is not a valid TOML date", "dit is geen geldige TOML-datum", date_form_en, date_form_nl},
     {"time", "", "this is not a valid TOML time", "dit is geen geldige TOML-tijd",
      "a plan needs dates only (YYYY-MM-DD); a time is written as `09:30:00`",
      "een plan heeft alleen datums nodig (JJJJ-MM-DD); een tijd schrijft u als `09:30:00`"},
@@ -448,12 +449,10 @@ constexpr known_error known_errors[] = {
     {"", "representable", "this number is too large for TOML", "dit getal is te groot voor TOML",
      "an integer in TOML is at most 9_223_372_036_854_775_807",
      "een geheel getal in TOML is ten hoogste 9_223_372_036_854_775_807"},
-    {"integer", "", "this number is not written as TOML writes numbers",
-     "dit getal is niet geschreven zoals TOML getallen schrijft",
+    {"integer", "", bad_number_en, bad_number_nl,
      "write digits, with `_` between groups of digits if you like: `1_250_000`",
      "schrijf cijfers, desgewenst met `_` tussen groepen cijfers: `1_250_000`"},
-    {"floating-point", "", "this number is not written as TOML writes numbers",
-     "dit getal is niet geschreven zoals TOML getallen schrijft",
+    {"floating-point", "", bad_number_en, bad_number_nl,
      "write digits with a point before the decimals, and `_` between groups of digits if you like: `1_250_000.50`",
      "schrijf cijfers met een punt voor de decimalen, desgewenst met `_` tussen groepen cijfers: `1_250_000.50`"},
     // lists and inline tables
