@@ -162,6 +162,8 @@ TEST(toml_syntax_error, a_line_with_a_fix_underlines_its_value_and_offers_the_fi
     const std::size_t line_start = r.file->offset_of({8, 1});  // columns count code points: `coördinatie`
     EXPECT_EQ(d.primary.begin, r.file->pos_at(line_start + fix->written.value_begin)) << c.line;
     EXPECT_EQ(d.primary.end, r.file->pos_at(line_start + fix->written.value_end)) << c.line;
+    EXPECT_EQ(d.message.en, fix->problem.en) << c.line;
+    EXPECT_EQ(d.message.nl, fix->problem.nl) << c.line;
     ASSERT_TRUE(d.help) << c.line;
     EXPECT_EQ(d.help->en, fix->help.en) << c.line;
     EXPECT_EQ(d.help->nl, fix->help.nl) << c.line;

@@ -197,13 +197,59 @@ bool is_plain_words(std::string_view s) {
 
 // ---- the fixes -----------------------------------------------------------------------------------------------
 
-toml_fix make_fix(std::string_view line, const toml_statement& st, std::string value, toml_value_kind kind,
-                  std::string_view en, std::string_view nl) {
+// What a fix says: the problem with the value as written (`{value}`) and the help quoting the fix (`{fix}`).
+struct fix_words {
+  std::string_view problem_en, problem_nl, help_en, help_nl;
+};
+
+constexpr std::string_view not_a_number_en = "`{value}` is not a number in TOML";
+constexpr std::string_view not_a_number_nl = "`{value}` is in TOML geen getal";
+
+constexpr fix_words number_in_quotes{"`{value}` is a number in quotes", "`{value}` is een getal tussen aanhalingstekens",
+                                     "remove the quotes: `{fix}`", "verwijder de aanhalingstekens: `{fix}`"};
+constexpr fix_words thousands_separator{
+    not_a_number_en, not_a_number_nl, "TOML has no thousands separator (`_` may group digits): `{fix}`",
+    "TOML kent geen scheidingsteken voor duizendtallen (`_` mag cijfers groeperen): `{fix}`"};
+constexpr fix_words thousands_and_decimals{
+    not_a_number_en, not_a_number_nl,
+    "TOML writes decimals after a point and has no thousands separator (`_` may group digits): `{fix}`",
+    "TOML schrijft decimalen na een punt en kent geen scheidingsteken voor duizendtallen (`_` mag cijfers "
+    "groeperen): `{fix}`"};
+constexpr fix_words decimal_comma{not_a_number_en, not_a_number_nl,
+                                  "TOML writes decimals after a point, not a comma: `{fix}`",
+                                  "TOML schrijft decimalen na een punt, niet na een komma: `{fix}`"};
+constexpr fix_words date_in_quotes{"`{value}` is a date in quotes", "`{value}` is een datum tussen aanhalingstekens",
+                                   "write the date without quotes: `{fix}`",
+                                   "schrijf de datum zonder aanhalingstekens: `{fix}`"};
+constexpr fix_words date_not_year_first{
+    "`{value}` is not a date in TOML", "`{value}` is in TOML geen datum",
+    "TOML writes a date year first (YYYY-MM-DD), without quotes: `{fix}`",
+    "TOML schrijft een datum met het jaar voorop (JJJJ-MM-DD) en zonder aanhalingstekens: `{fix}`"};
+constexpr fix_words yes_or_no{"`{value}` is not a boolean in TOML", "`{value}` is in TOML geen waarheidswaarde",
+                              "TOML writes yes and no as `true` and `false`, without quotes: `{fix}`",
+                              "TOML schrijft ja en nee als `true` en `false`, zonder aanhalingstekens: `{fix}`"};
+constexpr fix_words text_without_quotes{"`{value}` is text without quotes", "`{value}` is tekst zonder aanhalingstekens",
+                                        "put text in double quotes: `{fix}`",
+                                        "zet tekst tussen dubbele aanhalingstekens: `{fix}`"};
+// `{quote}`: the quote the text opens with
+constexpr fix_words unclosed_text{"the text in quotes is not closed on this line",
+                                  "de tekst tussen aanhalingstekens wordt op deze regel niet afgesloten",
+                                  "close the text with `{quote}` on the same line: `{fix}`",
+                                  "sluit de tekst op dezelfde regel af met `{quote}`: `{fix}`"};
+
+toml_fix make_fix(std::string_view line, const toml_statement& st, const std::string& value, toml_value_kind kind,
+                  const fix_words& words) {
   toml_fix fix;
   fix.statement = fmt::format("{} = {}", line.substr(st.key_begin, st.key_end - st.key_begin), value);
   fix.kind = kind;
   fix.written = st;
-  fix.help = {fmt::format(fmt::runtime(en), fix.statement), fmt::format(fmt::runtime(nl), fix.statement)};
+  const std::string_view written = line.substr(st.value_begin, st.value_end - st.value_begin);
+  const auto say = [&](std::string_view words_in_one_language) {
+    return fmt::format(fmt::runtime(words_in_one_language), fmt::arg("value", written), fmt::arg("fix", fix.statement),
+                       fmt::arg("quote", written.substr(0, 1)));
+  };
+  fix.problem = {say(words.problem_en), say(words.problem_nl)};
+  fix.help = {say(words.help_en), say(words.help_nl)};
   return fix;
 }
 
@@ -213,18 +259,10 @@ std::optional<toml_fix> number_fix(std::string_view line, const toml_statement& 
   switch (n.form) {
     case number_form::plain:
       if (!quoted) return std::nullopt;  // nothing to fix
-      return make_fix(line, st, n.toml, kind, "remove the quotes: `{}`", "verwijder de aanhalingstekens: `{}`");
-    case number_form::thousands:
-      return make_fix(line, st, n.toml, kind, "TOML has no thousands separator (`_` may group digits): `{}`",
-                      "TOML kent geen scheidingsteken voor duizendtallen (`_` mag cijfers groeperen): `{}`");
-    case number_form::thousands_decimals:
-      return make_fix(line, st, n.toml, kind,
-                      "TOML writes decimals after a point and has no thousands separator (`_` may group digits): `{}`",
-                      "TOML schrijft decimalen na een punt en kent geen scheidingsteken voor duizendtallen "
-                      "(`_` mag cijfers groeperen): `{}`");
-    case number_form::decimal_comma:
-      return make_fix(line, st, n.toml, kind, "TOML writes decimals after a point, not a comma: `{}`",
-                      "TOML schrijft decimalen na een punt, niet na een komma: `{}`");
+      return make_fix(line, st, n.toml, kind, number_in_quotes);
+    case number_form::thousands: return make_fix(line, st, n.toml, kind, thousands_separator);
+    case number_form::thousands_decimals: return make_fix(line, st, n.toml, kind, thousands_and_decimals);
+    case number_form::decimal_comma: return make_fix(line, st, n.toml, kind, decimal_comma);
   }
   return std::nullopt;
 }
@@ -233,22 +271,16 @@ std::optional<toml_fix> date_fix(std::string_view line, const toml_statement& st
                                  bool quoted) {
   const auto date = written_date(written);
   if (!date) return std::nullopt;
-  if (*date == written) {
-    if (!quoted) return std::nullopt;  // already a TOML date
-    return make_fix(line, st, *date, toml_value_kind::date, "write the date without quotes: `{}`",
-                    "schrijf de datum zonder aanhalingstekens: `{}`");
-  }
-  return make_fix(line, st, *date, toml_value_kind::date, "TOML writes a date year first (YYYY-MM-DD), without quotes: `{}`",
-                  "TOML schrijft een datum met het jaar voorop (JJJJ-MM-DD) en zonder aanhalingstekens: `{}`");
+  if (*date != written) return make_fix(line, st, *date, toml_value_kind::date, date_not_year_first);
+  if (!quoted) return std::nullopt;  // already a TOML date
+  return make_fix(line, st, *date, toml_value_kind::date, date_in_quotes);
 }
 
 std::optional<toml_fix> boolean_fix(std::string_view line, const toml_statement& st, std::string_view written,
                                     bool quoted) {
   const auto value = written_boolean(written);
   if (!value || (*value == written && !quoted)) return std::nullopt;
-  return make_fix(line, st, std::string(*value), toml_value_kind::boolean,
-                  "TOML writes yes and no as `true` and `false`, without quotes: `{}`",
-                  "TOML schrijft ja en nee als `true` en `false`, zonder aanhalingstekens: `{}`");
+  return make_fix(line, st, std::string(*value), toml_value_kind::boolean, yes_or_no);
 }
 
 // A date, number or yes/no, whether it was written in quotes or not.
@@ -325,17 +357,14 @@ std::optional<toml_fix> suggest_toml_fix(std::string_view line) {
       }
     if (inner.find('\\') != std::string_view::npos || inner.find(first) != std::string_view::npos) return std::nullopt;
     const std::string quote(1, first);
-    return make_fix(line, *st, quote + std::string(inner) + quote, toml_value_kind::string,
-                    fmt::format("close the text with `{}` on the same line: `{{}}`", quote),
-                    fmt::format("sluit de tekst op dezelfde regel af met `{}`: `{{}}`", quote));
+    return make_fix(line, *st, quote + std::string(inner) + quote, toml_value_kind::string, unclosed_text);
   }
   if (auto fix = typed_value_fix(line, *st, value, false)) return fix;
   // text without quotes (`aalsmeer`), or without its opening quote (`aalsmeer"`)
   std::string_view words = value;
   if (words.ends_with('"')) words.remove_suffix(1);
   if (!is_plain_words(words)) return std::nullopt;
-  return make_fix(line, *st, fmt::format("\"{}\"", words), toml_value_kind::string,
-                  "put text in double quotes: `{}`", "zet tekst tussen dubbele aanhalingstekens: `{}`");
+  return make_fix(line, *st, fmt::format("\"{}\"", words), toml_value_kind::string, text_without_quotes);
 }
 
 // ---- toml++'s errors -----------------------------------------------------------------------------------------
@@ -517,6 +546,7 @@ toml_syntax_error describe_toml_error(const source_file& file, source_pos at, st
   } else if (auto fix = suggest_toml_fix(line);
              fix && stopped >= fix->written.value_begin && stopped <= fix->written.value_end) {
     underline(fix->written.value_begin, fix->written.value_end);
+    out.message = std::move(fix->problem);
     out.help = std::move(fix->help);
   }
   return out;

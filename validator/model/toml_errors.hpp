@@ -32,6 +32,7 @@ struct toml_fix {
   std::string statement;  // `key = value`, the key as written: `budget = 1_250_000`
   toml_value_kind kind;   // what the value in `statement` is
   toml_statement written; // where the line holds the key and the value being replaced
+  text problem;           // what is wrong with the value as written: "`12,5` is not a number in TOML"
   text help;              // why, ending in `statement`
 };
 
@@ -60,8 +61,8 @@ struct toml_error_text {
 // An unknown description gets a general message; the library's text is always kept in the note.
 toml_error_text explain_toml_error(std::string_view description, bool at_line_end);
 
-// A toml++ parse error in `file`, ready to report: the message, help and note of explain_toml_error, the help
-// of the line's toml_fix when toml++ stopped in that value, and the span the caret marks: where toml++ stopped
+// A toml++ parse error in `file`, ready to report: the message, help and note of explain_toml_error, the problem
+// and help of the line's toml_fix when toml++ stopped in that value, and the span the caret marks: where toml++ stopped
 // (`at`: its line, and its column in code points), the key (toml_caret::key) or the value a fix replaces.
 struct toml_syntax_error {
   source_pos begin;
