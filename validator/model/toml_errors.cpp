@@ -451,8 +451,9 @@ constexpr known_error known_errors[] = {
      "een `[tabel]` komt één keer voor; zet `[[activity]]` (twee haken) boven elk onderdeel van een lijst"},
     {"", "cannot redefine", "this key is already set above in the same table",
      "deze sleutel staat al eerder in dezelfde tabel",
-     "remove one of the two; a new activity starts with its own `[[activity]]` header",
-     "verwijder een van beide; een nieuwe activiteit begint met een eigen kop `[[activity]]`", toml_caret::key},
+     "remove one of the two; where a new entry of a list starts, write its header above it (`[[activity]]`)",
+     "verwijder een van beide; begint hier een nieuw onderdeel van een lijst, zet dan de kop erboven "
+     "(`[[activity]]`)", toml_caret::key},
     {"", "cannot insert", "an inline table `{ … }` cannot be extended after it is written",
      "een inline-tabel `{ … }` kan na het schrijven niet worden aangevuld",
      "write all its fields between the braces", "schrijf alle velden tussen de accolades"},
