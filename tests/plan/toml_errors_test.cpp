@@ -100,6 +100,13 @@ TEST(toml_fix, every_fix_the_help_offers_is_valid_toml_of_the_intended_kind) {
   }
 }
 
+TEST(toml_fix, a_date_is_said_to_be_year_first_only_when_it_was_not) {
+  EXPECT_EQ(suggest_toml_fix("to = 31-12-2025").value().help.en,
+            "TOML writes a date year first (YYYY-MM-DD), without quotes: `to = 2025-12-31`");
+  EXPECT_EQ(suggest_toml_fix("to = 2025/12/31").value().help.en,
+            "TOML writes a date as YYYY-MM-DD, without quotes: `to = 2025-12-31`");
+}
+
 TEST(toml_fix, the_value_as_written_is_what_gets_replaced) {
   const auto fix = suggest_toml_fix("  budget = 1.250.000   # euro");
   ASSERT_TRUE(fix);
@@ -151,7 +158,8 @@ constexpr std::string_view plan_head = "[plan]\nagreement = \"AA\"\nmunicipality
 
 TEST(toml_syntax_error, a_line_with_a_fix_underlines_its_value_and_offers_the_fix) {
   for (const fix_case& c : fix_cases) {
-    if (c.line.find("= \"") != std::string_view::npos && c.line.find('"', c.line.find("= \"") + 3) != std::string_view::npos)
+    const std::size_t quoted = c.line.find("= \"");
+    if (quoted != std::string_view::npos && c.line.find('"', quoted + 3) != std::string_view::npos)
       continue;  // valid TOML text: reported by the field's type check, not here
     const auto r = read(std::string(plan_head) + std::string(c.line) + "\n");
     ASSERT_EQ(r.findings.size(), 1u) << c.line;

@@ -84,7 +84,8 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
                             e.description());
     const std::string at = display + ":" + std::to_string(said.begin.line) + ":" + std::to_string(said.begin.column);
     const auto sentence = [&](language lang) {
-      return said.message.in(lang) + (said.help ? "; " + said.help->in(lang) : "") + " (" + said.library_note.in(lang) + ")";
+      return said.message.in(lang) + (said.help ? "; " + said.help->in(lang) : "") + " (" +
+             said.library_note.in(lang) + ")";
     };
     error = {at + ": the configuration is not valid TOML: " + sentence(language::en),
              at + ": de configuratie is geen geldige TOML: " + sentence(language::nl)};

@@ -194,7 +194,8 @@ class plan_reader {
   // toml++'s error in akkoord's words, with its own text as a note (toml_errors.hpp).
   void not_toml(const toml::parse_error& e) {
     toml_syntax_error said = describe_toml_error(file_, pos(e.source().begin), e.description());
-    auto& d = emit(checks::toml_syntax::metadata, {said.begin, said.end}, std::move(said.message), std::move(said.help));
+    auto& d =
+        emit(checks::toml_syntax::metadata, {said.begin, said.end}, std::move(said.message), std::move(said.help));
     d.notes.push_back(std::move(said.library_note));
   }
 

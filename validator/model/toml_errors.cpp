@@ -205,7 +205,8 @@ struct fix_words {
 constexpr std::string_view not_a_number_en = "`{value}` is not a number in TOML";
 constexpr std::string_view not_a_number_nl = "`{value}` is in TOML geen getal";
 
-constexpr fix_words number_in_quotes{"`{value}` is a number in quotes", "`{value}` is een getal tussen aanhalingstekens",
+constexpr fix_words number_in_quotes{"`{value}` is a number in quotes",
+                                     "`{value}` is een getal tussen aanhalingstekens",
                                      "remove the quotes: `{fix}`", "verwijder de aanhalingstekens: `{fix}`"};
 constexpr fix_words thousands_separator{
     not_a_number_en, not_a_number_nl, "TOML has no thousands separator (`_` may group digits): `{fix}`",
@@ -225,10 +226,14 @@ constexpr fix_words date_not_year_first{
     "`{value}` is not a date in TOML", "`{value}` is in TOML geen datum",
     "TOML writes a date year first (YYYY-MM-DD), without quotes: `{fix}`",
     "TOML schrijft een datum met het jaar voorop (JJJJ-MM-DD) en zonder aanhalingstekens: `{fix}`"};
+constexpr fix_words date_other_separators{"`{value}` is not a date in TOML", "`{value}` is in TOML geen datum",
+                                          "TOML writes a date as YYYY-MM-DD, without quotes: `{fix}`",
+                                          "TOML schrijft een datum als JJJJ-MM-DD, zonder aanhalingstekens: `{fix}`"};
 constexpr fix_words yes_or_no{"`{value}` is not a boolean in TOML", "`{value}` is in TOML geen waarheidswaarde",
                               "TOML writes yes and no as `true` and `false`, without quotes: `{fix}`",
                               "TOML schrijft ja en nee als `true` en `false`, zonder aanhalingstekens: `{fix}`"};
-constexpr fix_words text_without_quotes{"`{value}` is text without quotes", "`{value}` is tekst zonder aanhalingstekens",
+constexpr fix_words text_without_quotes{"`{value}` is text without quotes",
+                                        "`{value}` is tekst zonder aanhalingstekens",
                                         "put text in double quotes: `{fix}`",
                                         "zet tekst tussen dubbele aanhalingstekens: `{fix}`"};
 // `{quote}`: the quote the text opens with
@@ -271,7 +276,9 @@ std::optional<toml_fix> date_fix(std::string_view line, const toml_statement& st
                                  bool quoted) {
   const auto date = written_date(written);
   if (!date) return std::nullopt;
-  if (*date != written) return make_fix(line, st, *date, toml_value_kind::date, date_not_year_first);
+  if (*date != written)
+    return make_fix(line, st, *date, toml_value_kind::date,
+                    written.substr(0, 4) == date->substr(0, 4) ? date_other_separators : date_not_year_first);
   if (!quoted) return std::nullopt;  // already a TOML date
   return make_fix(line, st, *date, toml_value_kind::date, date_in_quotes);
 }
@@ -446,7 +453,8 @@ constexpr known_error known_errors[] = {
      "een waarde kan niet met `_` beginnen", "`_` may only stand between two digits",
      "`_` mag alleen tussen twee cijfers staan"},
     // tables and keys written twice
-    {"table header", "cannot redefine", "this table is already defined above", "deze tabel staat al eerder in het bestand",
+    {"table header", "cannot redefine", "this table is already defined above",
+     "deze tabel staat al eerder in het bestand",
      "a `[table]` occurs once; write `[[activity]]` (two brackets) above each entry of a list",
      "een `[tabel]` komt één keer voor; zet `[[activity]]` (twee haken) boven elk onderdeel van een lijst"},
     {"", "cannot redefine", "this key is already set above in the same table",
@@ -498,7 +506,8 @@ constexpr known_error known_errors[] = {
      "write `{ key = value, key = value }`, or a `[table]` with one field per line",
      "schrijf `{ sleutel = waarde, sleutel = waarde }`, of een `[tabel]` met één veld per regel"},
     // the file itself
-    {"", "after '\\r'", "a carriage return (CR) without a line feed", "een regelterugloop (CR) zonder regelopschuiving (LF)",
+    {"", "after '\\r'", "a carriage return (CR) without a line feed",
+     "een regelterugloop (CR) zonder regelopschuiving (LF)",
      "save the plan with ordinary line ends (LF or CRLF)", "sla het plan op met gewone regeleinden (LF of CRLF)"},
     {"", "encountered end-of-file", "the file ends before this is complete",
      "het bestand houdt op voordat dit compleet is"},
