@@ -648,6 +648,10 @@ TEST_F(CheckRun, HostileConfigurationIsAUsageErrorAtItsPlace) {
       {"\xEF\xBB\xBF[checks]\nrègle = \"off\"\n",
        ".akkoord.toml:2:2: the configuration is not valid TOML: a key without quotes cannot contain `è` (U+00E8); "
        "put the key in double quotes: `\"règle\"`"},
+      // toml++'s own errors in akkoord's words, with the fix a plan would get and toml++'s text kept
+      {"fail_on = warning\n",
+       ".akkoord.toml:1:11: the configuration is not valid TOML: `warning` is text without quotes; put text in "
+       "double quotes: `fail_on = \"warning\"` (toml++: Error while parsing value: could not determine value type)"},
   };
   for (const auto& [content, message] : cases) {
     dir.write(".akkoord.toml", content);

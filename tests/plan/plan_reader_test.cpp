@@ -327,8 +327,9 @@ TEST(plan_reader, invalid_headers_that_trip_a_toml_assertion_are_syntax_errors) 
     ASSERT_EQ(r.findings.size(), 1u) << text;
     EXPECT_EQ(r.findings[0].id, "toml-syntax") << text;
     EXPECT_FALSE(r.p.readable);
-    EXPECT_EQ(r.findings[0].message.en.rfind("not valid TOML: ", 0), 0u) << r.findings[0].message.en;
-    EXPECT_EQ(r.findings[0].message.nl.rfind("het bestand is geen geldige TOML", 0), 0u) << r.findings[0].message.nl;
+    // the scan before toml++ words some of them, toml++ the others (then in akkoord's words, not the fallback)
+    EXPECT_NE(r.findings[0].message.en, "the file is not valid TOML here") << text;
+    EXPECT_NE(r.findings[0].message.nl, r.findings[0].message.en) << text;
   }
 }
 

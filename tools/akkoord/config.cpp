@@ -5,6 +5,7 @@
 
 #include "akkoord/validator/check.hpp"
 #include "akkoord/validator/suggest.hpp"
+#include "toml_errors.hpp"
 #include "toml_guard.hpp"
 #include "toml_include.hpp"
 
@@ -76,10 +77,18 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
   try {
     root = toml::parse(content, std::string_view(display));
   } catch (const toml::parse_error& e) {
-    const std::string at = where(display, e.source());
-    const std::string description(e.description());
-    error = {at + ": the configuration is not valid TOML: " + description,
-             at + ": de configuratie is geen geldige TOML: " + description};
+    // in akkoord's words, with the same fixes as a plan gets (`lang = nl` → `lang = "nl"`)
+    const toml::source_position stopped = e.source().begin;
+    const toml_syntax_error said =
+        describe_toml_error(file, stopped.line == 0 ? source_pos{1, 1} : source_pos{stopped.line, stopped.column},
+                            e.description());
+    const std::string at = display + ":" + std::to_string(said.begin.line) + ":" + std::to_string(said.begin.column);
+    const auto sentence = [&](language lang) {
+      return said.message.in(lang) + (said.help ? "; " + said.help->in(lang) : "") + " (" +
+             said.library_note.in(lang) + ")";
+    };
+    error = {at + ": the configuration is not valid TOML: " + sentence(language::en),
+             at + ": de configuratie is geen geldige TOML: " + sentence(language::nl)};
     return std::nullopt;
   }
 

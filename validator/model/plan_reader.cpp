@@ -3,6 +3,7 @@
 // Shape problems become findings here, under the ids of their check units.
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,7 @@
 #include "plan_literals.hpp"
 #include "suppression/suppression.hpp"
 #include "suppression_comments.hpp"
+#include "toml_errors.hpp"
 #include "toml_guard.hpp"
 #include "toml_include.hpp"
 #include "toml_syntax/toml_syntax.hpp"
@@ -73,14 +75,6 @@ type_words words_for(toml::node_type t) {
   return {"nothing", "niets"};
 }
 
-// toml++ starts its messages with a capital ("Error while parsing …"); ours continue a sentence.
-std::string lowercase_first(std::string_view s) {
-  std::string out(s);
-  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' && !(out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z'))
-    out[0] = static_cast<char>(out[0] - 'A' + 'a');
-  return out;
-}
-
 bool is_number(const toml::node& n) { return n.is_integer() || n.is_floating_point(); }
 
 class plan_reader {
@@ -114,15 +108,7 @@ class plan_reader {
     } catch (const toml::parse_error& e) {
       // toml++ rejects every encoding problem too, with a generic message; name the real cause. Checked only
       // here, so a valid plan does not pay for a second pass over its text.
-      if (!encoding_problem(t)) {
-        const source_pos at = pos(e.source().begin);
-        emit(checks::toml_syntax::metadata, {at, at},
-             {fmt::format("not valid TOML: {}", lowercase_first(e.description())),
-              // toml++ explains the error in English only: say so, rather than pass it off as Dutch
-              fmt::format("het bestand is geen geldige TOML; de TOML-lezer meldt (in het Engels): {}",
-                          lowercase_first(e.description()))},
-             std::nullopt);
-      }
+      if (!encoding_problem(t)) not_toml(e);
       return finish_unreadable();
     }
     read_root(root);
@@ -203,6 +189,23 @@ class plan_reader {
          {fmt::format("the file is not valid UTF-8 (byte 0x{:02X} here)", byte),
           fmt::format("het bestand is geen geldige UTF-8-tekst (byte 0x{:02X} op deze plaats)", byte)},
          text{"save the plan as UTF-8 text", "sla het plan op als UTF-8-tekst"});
+  }
+
+  // toml++'s error in akkoord's words, with its own text as a note (toml_errors.hpp).
+  void not_toml(const toml::parse_error& e) {
+    toml_syntax_error said = describe_toml_error(file_, pos(e.source().begin), e.description());
+    auto& d =
+        emit(checks::toml_syntax::metadata, {said.begin, said.end}, std::move(said.message), std::move(said.help));
+    d.notes.push_back(std::move(said.library_note));
+  }
+
+  // The help for a value in quotes: the fix for `key = value` as written when it makes the value one of `kinds`
+  // (`"01-03-2025"` → `2025-03-01`), else `otherwise`.
+  text fix_for_quoted(const toml::node& value, std::string_view key, std::initializer_list<toml_value_kind> kinds,
+                      text otherwise) const {
+    auto fix = suggest_toml_fix(fmt::format("{} = {}", key, literal(value)));
+    if (!fix || std::find(kinds.begin(), kinds.end(), fix->kind) == kinds.end()) return otherwise;
+    return std::move(fix->help);
   }
 
   void invalid_type(const toml::node& value, std::string_view key, type_words expected, std::optional<text> help) {
@@ -331,9 +334,10 @@ class plan_reader {
       return spanned<std::int64_t>{y, span(v)};
     }
     std::optional<text> help;
-    if (const auto* s = v.as_string())
-      help = text{fmt::format("remove the quotes: `year = {}`", s->get()),
-                  fmt::format("verwijder de aanhalingstekens: `year = {}`", s->get())};
+    if (v.is_string())
+      help = fix_for_quoted(v, "year", {toml_value_kind::integer},
+                            {"write the book year without quotes, e.g. `year = 2025`",
+                             "schrijf het begrotingsjaar zonder aanhalingstekens, bijvoorbeeld `year = 2025`"});
     invalid_type(v, "year", {"an integer", "geheel getal"}, std::move(help));
     return std::nullopt;
   }
@@ -364,8 +368,10 @@ class plan_reader {
     } else {
       std::optional<text> help;
       if (v.is_string())
-        help = text{fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
-                    fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)};
+        help = fix_for_quoted(
+            v, key, {toml_value_kind::integer, toml_value_kind::floating_point},
+            {fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
+             fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)});
       invalid_type(v, key, {"an amount in euros (a number)", "bedrag in euro's (een getal)"}, std::move(help));
       return std::nullopt;
     }
@@ -419,9 +425,11 @@ class plan_reader {
       return spanned<civil_date>{{date.year, date.month, date.day}, span(v)};
     }
     std::optional<text> help;
-    if (const auto* s = v.as_string())
-      help = text{fmt::format("write the date without quotes: `{} = {}`", key, s->get()),
-                  fmt::format("schrijf de datum zonder aanhalingstekens: `{} = {}`", key, s->get())};
+    if (v.is_string())
+      help = fix_for_quoted(
+          v, key, {toml_value_kind::date},
+          {fmt::format("write the date year first and without quotes, e.g. `{} = 2025-06-20`", key),
+           fmt::format("schrijf de datum met het jaar voorop en zonder aanhalingstekens, bijvoorbeeld `{} = 2025-06-20`", key)});
     else if (const auto* dt = v.as_date_time())
       help = text{fmt::format("write the date without a time: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day})),
                   fmt::format("schrijf de datum zonder tijd: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day}))};
