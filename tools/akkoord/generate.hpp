@@ -19,7 +19,7 @@ struct exit_code_meaning {
 };
 inline constexpr exit_code_meaning exit_code_meanings[] = {
     {0, "nothing at or above --fail-on", "niets op of boven --fail-on"},
-    {1, "findings at or above it", "bevindingen op of boven dat niveau"},
+    {1, "findings at or above --fail-on", "bevindingen op of boven --fail-on"},
     {2, "usage error, an agreement that cannot be loaded, or an internal failure",
      "gebruiksfout, afspraken die niet te laden zijn, of een interne fout"},
 };
