@@ -13,7 +13,7 @@ set -euo pipefail
 build=$1
 source_dir=$2
 
-for tool in cpack dpkg-deb dpkg-shlibdeps file objdump; do
+for tool in cpack dpkg-deb dpkg-shlibdeps dpkg-architecture file objdump; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "SKIPPED: \`$tool\` is not installed (tools/scripts/test.sh installs cmake, dpkg-dev, file and binutils)"
     exit 77
@@ -50,11 +50,17 @@ depends=$(field Depends)
 dpkg-deb -x "$deb" "$work/root"
 akkoord=$work/root/usr/bin/akkoord
 [ -x "$akkoord" ] || stop "no executable usr/bin/akkoord in the package" "$(dpkg-deb -c "$deb")"
-# Each shared library the binary needs comes from a Debian package that Depends names.
+# Each shared library the binary needs comes from a Debian package that Depends names, itself or by a name it
+# provides (libspdlog1.10 provides libspdlog1.10-fmt9).
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 for library in $(objdump -p "$akkoord" | awk '$1 == "NEEDED" { print $2 }'); do
-  owner=$(dpkg -S "/$library" 2>/dev/null | head -n 1 | cut -d: -f1) || true
+  owner=$(dpkg -S "*/$multiarch/$library" 2>/dev/null | head -n 1 | cut -d: -f1) || true
   [ -n "$owner" ] || { fail "no installed package holds $library"; continue; }
-  [[ ", $depends," =~ ,\ $owner[\ ,] ]] || fail "Depends does not name $owner (for $library)" "$depends"
+  named=no
+  for name in "$owner" $(dpkg-query -W -f='${Provides}' "$owner" | tr -d ' ' | tr ',' ' ' | sed 's/([^)]*)//g'); do
+    [[ ", $depends," =~ ,\ "$name"[\ ,] ]] && named=yes
+  done
+  [ "$named" = yes ] || fail "Depends does not name $owner (for $library)" "$depends"
 done
 
 # (b) The files: the binary, the man pages, the completion and the documentation; nothing else.
