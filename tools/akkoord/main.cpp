@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <span>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unistd.h>
@@ -409,7 +410,10 @@ int run(int argc, char** argv) {
          "--generate",
          [&app, early](const std::string& kind) {
            const std::string generated = kind == "man" ? man_page(app, early) : bash_completion(app);
-           std::fwrite(generated.data(), 1, generated.size(), stdout);
+           // A man page cut short by a full disk must fail the build, not install half a page.
+           if (std::fwrite(generated.data(), 1, generated.size(), stdout) != generated.size() ||
+               std::fflush(stdout) != 0)
+             throw std::runtime_error("cannot write to standard output");
            throw CLI::Success();
          },
          say("print the man page (in the language of --lang) or the bash completion script, and exit",
