@@ -41,11 +41,6 @@ else()
 endif()
 string(APPEND text "}\n\n}  // namespace akkoord\n")
 
-# Rewrite only on change, so an unchanged README does not recompile the world.
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-  if(old STREQUAL text)
-    return()
-  endif()
-endif()
-file(WRITE "${OUTPUT}" "${text}")
+# An unchanged README does not recompile the world.
+include(${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake)
+write_if_changed("${OUTPUT}" "${text}")

@@ -100,7 +100,6 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
   const auto warn = [&](const toml::source_region& region, text message) {
     positioned.emplace_back(region.begin, std::move(message));
   };
-  static constexpr std::string_view known_keys[] = {"budget-swing", "checks", "fail_on", "lang", "plans", "rules"};
   for (auto&& [key, node] : root) {
     const std::string name(key.str());
     const std::string at = where(display, key.source());
@@ -178,6 +177,8 @@ std::optional<config> parse_config(std::string_view content, const std::string& 
     } else if (name == "budget-swing") {
       if (!parse_budget_swing(node, display, at, result, error, warn)) return std::nullopt;
     } else {
+      std::vector<std::string_view> known_keys;
+      for (const config_setting& setting : config_settings) known_keys.push_back(setting.key);
       const auto best = did_you_mean(name, known_keys);
       warn(key.source(), {at + ": unknown setting `" + name + "`" + suggestion_en(best),
                           at + ": onbekende instelling `" + name + "`" + suggestion_nl(best)});

@@ -23,6 +23,37 @@ namespace akkoord::cli {
 
 inline constexpr std::string_view config_file_name = ".akkoord.toml";
 
+// Every top-level setting of the file, with how it is written and what it means: the reader knows exactly
+// these keys, and the man page documents them from here.
+struct config_setting {
+  std::string_view key;
+  std::string_view example;
+  std::string_view en;
+  std::string_view nl;
+};
+inline constexpr config_setting config_settings[] = {
+    {"rules", "rules = \"rules/aa.akkoord\"",
+     "the agreement for `check` and `test`, relative to the configuration file",
+     "het afsprakenbestand voor `check` en `test`, relatief ten opzichte van het configuratiebestand"},
+    {"plans", "plans = [\"plans/*.toml\", \"archief/**/*.toml\"]",
+     "what `check` without arguments checks: plan files, directories and patterns (`*`, `?`, `**`), relative "
+     "to the configuration file",
+     "wat `check` zonder argumenten toetst: planbestanden, mappen en patronen (`*`, `?`, `**`), relatief ten "
+     "opzichte van het configuratiebestand"},
+    {"fail_on", "fail_on = \"warning\"", "as `--fail-on`: \"error\" (the default), \"warning\" or \"info\"",
+     "als `--fail-on`: \"error\" (de standaard), \"warning\" of \"info\""},
+    {"lang", "lang = \"nl\"", "the language of the messages: \"en\" (the default) or \"nl\"",
+     "de taal van de meldingen: \"en\" (de standaard) of \"nl\""},
+    {"checks", "[checks] ID = \"off\"",
+     "per check id, or `rule:ID` for a rule of the agreement: \"off\", \"info\", \"warning\" or \"error\"",
+     "per controle-id, of `rule:ID` voor een regel uit de afspraken: \"off\", \"info\", \"warning\" of "
+     "\"error\""},
+    {"budget-swing", "[budget-swing] threshold = \"25%\"",
+     "how much a task's budget may change from last year's plan before `budget-swing` reports it (default 25%)",
+     "hoeveel het budget van een taak mag afwijken van het plan van vorig jaar voordat `budget-swing` dit meldt "
+     "(standaard 25%)"},
+};
+
 // One entry of `plans`: a plan file, a directory (its `*.toml`, as on the command line) or a pattern.
 struct plan_pattern {
   std::string pattern;  // as written, relative to the configuration's directory

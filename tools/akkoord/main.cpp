@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <span>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unistd.h>
@@ -15,9 +16,14 @@
 #include "akkoord/validator/report.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+<<<<<<< HEAD
 #include "fmt.hpp"
+=======
+#include "generate.hpp"
+>>>>>>> package
 #include "plan_selection.hpp"
 #include "tool_log.hpp"
+#include "version.hpp"
 
 #ifndef AKKOORD_VERSION
 #define AKKOORD_VERSION "unknown"
@@ -395,18 +401,31 @@ int run(int argc, char** argv) {
   if (early == language::nl) use_dutch_help_labels(app);
   // Before the subcommands: they copy the help flag, description included.
   app.set_help_flag("-h,--help", say("Print this help message and exit", "toon deze hulp en stop"));
-  app.set_version_flag("--version", "akkoord " AKKOORD_VERSION,
-                       say("Display program version information and exit", "toon de versie van het programma en stop"));
+  app.set_version_flag("--version", [early] { return version_text(early); },
+                       say("print the version, the git revision and the BBV taakveld lists inside, and exit",
+                           "toon de versie, de git-revisie en de opgenomen BBV-taakveldlijsten, en stop"));
   app.require_subcommand(1);
-  app.footer(say("Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error, an agreement "
-                 "that cannot be loaded, or an internal failure.\nSee `akkoord checks` and `akkoord explain ID`.",
-                 "Afsluitcodes: 0 niets op of boven --fail-on; 1 bevindingen op of boven dat niveau; 2 gebruiksfout, "
-                 "afspraken die niet te laden zijn, of een interne fout.\nZie `akkoord checks` en "
-                 "`akkoord explain ID`."));
+  app.footer(exit_codes_summary(early) +
+             say("\nSee `akkoord checks` and `akkoord explain ID`.", "\nZie `akkoord checks` en `akkoord explain ID`."));
 
   command_line cl;
   // Also before the subcommand (`akkoord --lang nl check …`), so the language can come first.
   add_lang_option(app, cl, say);
+  // For packagers: printed from this very definition, so the man page and completion never miss an option.
+  app.add_option_function<std::string>(
+         "--generate",
+         [&app, early](const std::string& kind) {
+           const std::string generated = kind == "man" ? man_page(app, early) : bash_completion(app);
+           // A man page cut short by a full disk must fail the build, not install half a page.
+           if (std::fwrite(generated.data(), 1, generated.size(), stdout) != generated.size() ||
+               std::fflush(stdout) != 0)
+             throw std::runtime_error("cannot write to standard output");
+           throw CLI::Success();
+         },
+         say("print the man page (in the language of --lang) or the bash completion script, and exit",
+             "druk de man-pagina (in de taal van --lang) of het bash-aanvulscript af, en stop"))
+      ->check(CLI::IsMember({"man", "complete-bash"}))
+      ->type_name(say("KIND", "SOORT"));
   const std::string rules_help = say("the agreement file (default: `rules` of .akkoord.toml)",
                                      "het afsprakenbestand (standaard: `rules` uit .akkoord.toml)");
   const std::string subcommand_group = say("Subcommands", "Subcommando's");
