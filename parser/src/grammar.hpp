@@ -13,6 +13,7 @@
 #include <tao/pegtl.hpp>
 
 #include "akkoord/parser/parse.hpp"
+#include "recovery.hpp"
 
 namespace akkoord::dsl {
 
@@ -67,6 +68,135 @@ struct ident_other : ranges< 'a', 'z', 'A', 'Z', '0', '9', '_' > {};
 struct ident : seq< ident_first, star< ident_other > > {};
 
 struct comma : seq< sp, one< ',' >, sp > {};
+
+// clang-format on
+
+// ---- recovery (recovery.hpp) ----------------------------------------------------------------------------
+
+struct declaration_start;  // a line that starts a top-level declaration; defined with `declaration`
+
+// What analyze() sees of a rule with its own match(): the rule it is equivalent to, for the grammar's checks.
+template< typename Equivalent >
+struct analyzed_as
+{
+   using rule_t = typename Equivalent::rule_t;
+   using subs_t = typename Equivalent::subs_t;
+};
+
+// The clauses of a block and its closing '}'. A clause with a syntax error, or a word that starts no clause,
+// is logged and skipped up to the next line that starts a clause of this block (or with '}'), so one run
+// reports each error of the block. When a declaration or the end of the file comes first, the declaration
+// is given up (declaration_abandoned). A block that merely lacks its '}' raises the usual error, which the
+// declaration's recovery logs.
+template< typename Clause, typename Close >
+struct block : analyzed_as< seq< star< sor< Clause, plus< any > >, sp >, Close > >
+{
+   template< apply_mode A,
+             rewind_mode M,
+             template< typename... > class Action,
+             template< typename... > class Control,
+             typename ParseInput,
+             typename... States >
+   [[nodiscard]] static bool match( ParseInput& in, States&&... st )
+   {
+      recovery_log& log = log_of( st... );
+      while( true ) {
+         if( Control< Close >::template match< A, rewind_mode::required, Action, Control >( in, st... ) ) {
+            return true;
+         }
+         const auto start = in.iterator();
+         std::size_t resume_from = start.byte + 1;
+         bool clause = false;
+         bool logged = false;
+         try {
+            clause = Control< Clause >::template match< A, rewind_mode::required, Action, Control >( in, st... );
+         }
+         catch( const syntax_error& e ) {
+            log.errors.push_back( e );
+            resume_from = std::max( e.byte, resume_from );
+            logged = true;
+         }
+         if( clause ) {
+            (void)Control< sp >::template match< A, M, Action, Control >( in, st... );
+            continue;
+         }
+         if( !logged ) {
+            // Neither a clause nor '}'. Before a declaration or at the end of the file the block lacks its '}':
+            // the usual error, which the declaration's recovery logs.
+            if( in.empty() || matches_at< declaration_start >( log.text, start.byte ) ) {
+               Control< Close >::raise( static_cast< const ParseInput& >( in ), st... );
+            }
+            // Else a word that starts no clause: the same message (raised through the control, so it is the
+            // one errors.hpp gives `Close`), logged here.
+            try {
+               Control< Close >::raise( static_cast< const ParseInput& >( in ), st... );
+            }
+            catch( const syntax_error& e ) {
+               log.errors.push_back( e );
+            }
+         }
+         const std::size_t resume = next_line_start( log.text, resume_from, [ & ]( std::size_t first ) {
+            if( matches_at< declaration_start >( log.text, first ) ) {
+               throw declaration_abandoned{ first };
+            }
+            return log.text[ first ] == '}' || matches_at< first_of_each< Clause > >( log.text, first );
+         } );
+         if( resume == log.text.size() ) {
+            throw declaration_abandoned{ resume };
+         }
+         in.iterator() = start;
+         in.bump( resume - start.byte );
+      }
+   }
+};
+
+// A declaration, or (logged) the text up to the next line that starts one: so a file with several broken
+// declarations reports each, and the ones between them still parse. A declaration that had an error, even
+// one a block recovered from, is marked broken: parse.cpp leaves it out of the tree.
+template< typename Declaration, typename Expected >
+struct recovering : analyzed_as< sor< Declaration, plus< any > > >
+{
+   template< apply_mode A,
+             rewind_mode M,
+             template< typename... > class Action,
+             template< typename... > class Control,
+             typename ParseInput,
+             typename... States >
+   [[nodiscard]] static bool match( ParseInput& in, States&&... st )
+   {
+      if( in.empty() ) {
+         return false;
+      }
+      recovery_log& log = log_of( st... );
+      const auto start = in.iterator();
+      const std::size_t errors_before = log.errors.size();
+      std::size_t resume = 0;
+      try {
+         if( Control< Declaration >::template match< A, rewind_mode::required, Action, Control >( in, st... ) ) {
+            if( log.errors.size() != errors_before ) {
+               log.mark_broken( start.byte );
+            }
+            return true;
+         }
+         Control< Expected >::raise( static_cast< const ParseInput& >( in ), st... );
+      }
+      catch( const syntax_error& e ) {
+         log.errors.push_back( e );
+         resume = next_line_start( log.text, std::max( e.byte, start.byte + 1 ), [ & ]( std::size_t first ) {
+            return matches_at< declaration_start >( log.text, first );
+         } );
+      }
+      catch( const declaration_abandoned& abandoned ) {
+         resume = std::max( abandoned.resume, start.byte + 1 );
+      }
+      log.mark_broken( start.byte );
+      in.iterator() = start;
+      in.bump( resume - start.byte );
+      return true;
+   }
+};
+
+// clang-format off
 
 // Numbers: digits grouped with `_` (93_000). A number directly followed by a letter, `_`, `%` or a
 // decimal point is not a whole number, so `1.5` or `5%` where an integer is expected fails at its start.
@@ -267,7 +397,7 @@ struct documents_clause : seq< kw_documents, sp, must< document_id >, star< comm
 struct hours_per_fte_value : seq< integer > {};
 struct hours_per_fte_clause : seq< kw_hours_per_fte, sp, must< hours_per_fte_value > > {};
 struct agreement_clause : sor< since_clause, documents_clause, hours_per_fte_clause, tolerance_clause, article_clause > {};
-struct agreement_decl : seq< kw_agreement, sp, must< agreement_id >, sp, must< agreement_title >, sp, must< agreement_open >, sp, star< agreement_clause, sp >, must< agreement_close > > {};
+struct agreement_decl : seq< kw_agreement, sp, must< agreement_id >, sp, must< agreement_title >, sp, must< agreement_open >, sp, block< agreement_clause, agreement_close > > {};
 
 // ---- party -------------------------------------------------------------------------------------------
 
@@ -280,7 +410,7 @@ struct roles_clause : seq< kw_roles, sp, must< role_id >, star< comma, must< rol
 struct inhabitants_value : seq< integer > {};
 struct inhabitants_clause : seq< kw_inhabitants, sp, must< inhabitants_value > > {};
 struct party_clause : sor< roles_clause, inhabitants_clause, article_clause > {};
-struct party_decl : seq< kw_party, sp, must< party_id >, sp, must< party_name >, sp, must< party_open >, sp, star< party_clause, sp >, must< party_close > > {};
+struct party_decl : seq< kw_party, sp, must< party_id >, sp, must< party_name >, sp, must< party_open >, sp, block< party_clause, party_close > > {};
 
 // ---- executor ----------------------------------------------------------------------------------------
 
@@ -297,7 +427,7 @@ struct serves_clause : seq< kw_serves, sp, must< served_party >, star< comma, mu
 struct until_date : seq< date > {};
 struct until_clause : seq< kw_until, sp, must< until_date > > {};
 struct executor_clause : sor< employer_clause, part_of_clause, serves_clause, since_clause, until_clause, article_clause > {};
-struct executor_decl : seq< kw_executor, sp, must< executor_id >, sp, must< executor_name >, sp, must< executor_open >, sp, star< executor_clause, sp >, must< executor_close > > {};
+struct executor_decl : seq< kw_executor, sp, must< executor_id >, sp, must< executor_name >, sp, must< executor_open >, sp, block< executor_clause, executor_close > > {};
 
 // ---- period ------------------------------------------------------------------------------------------
 
@@ -319,7 +449,8 @@ struct milestone_open : one< '{' > {};
 struct milestone_close : one< '}' > {};
 struct due_date : seq< date > {};
 struct due_clause : seq< kw_due, sp, must< due_date > > {};
-struct milestone_decl : seq< kw_milestone, sp, must< milestone_id >, sp, must< milestone_title >, sp, must< milestone_open >, sp, star< sor< due_clause, article_clause >, sp >, must< milestone_close > > {};
+struct milestone_clause : sor< due_clause, article_clause > {};
+struct milestone_decl : seq< kw_milestone, sp, must< milestone_id >, sp, must< milestone_title >, sp, must< milestone_open >, sp, block< milestone_clause, milestone_close > > {};
 
 // ---- task --------------------------------------------------------------------------------------------
 
@@ -349,7 +480,7 @@ struct basic_clause : seq< kw_basic, sp, must< basic_during >, sp, must< basic_p
 struct for_party : seq< ident > {};
 struct task_for_clause : seq< kw_for, sp, must< for_party >, star< comma, must< for_party > > > {};
 struct task_clause : sor< taakveld_clause, responsible_clause, executed_by_clause, returned_to_clause, basic_clause, task_for_clause, article_clause > {};
-struct task_decl : seq< kw_task, sp, must< task_id >, sp, must< task_title >, sp, must< task_open >, sp, star< task_clause, sp >, must< task_close > > {};
+struct task_decl : seq< kw_task, sp, must< task_id >, sp, must< task_title >, sp, must< task_open >, sp, block< task_clause, task_close > > {};
 
 // ---- contribution ------------------------------------------------------------------------------------
 
@@ -369,7 +500,7 @@ struct indexation_colon : one< ':' > {};
 struct indexation_rate : seq< percent > {};
 struct indexation_line : seq< kw_indexation, sp, must< indexation_year >, sp, must< indexation_colon >, sp, must< indexation_rate > > {};
 struct contribution_clause : sor< payer_clause, payee_clause, contribution_line, indexation_line, article_clause > {};
-struct contribution_decl : seq< kw_contribution, sp, must< contribution_id >, sp, must< contribution_title >, sp, must< contribution_open >, sp, star< contribution_clause, sp >, must< contribution_close > > {};
+struct contribution_decl : seq< kw_contribution, sp, must< contribution_id >, sp, must< contribution_title >, sp, must< contribution_open >, sp, block< contribution_clause, contribution_close > > {};
 
 // ---- saving ------------------------------------------------------------------------------------------
 
@@ -388,7 +519,7 @@ struct rate_clause : seq< kw_rate, sp, must< rate_value > > {};
 struct amount_value : seq< money > {};
 struct amount_clause : seq< kw_amount, sp, must< amount_value > > {};
 struct saving_clause : sor< on_clause, base_clause, saving_from_clause, rate_clause, amount_clause, article_clause > {};
-struct saving_decl : seq< kw_saving, sp, must< saving_id >, sp, must< saving_title >, sp, must< saving_open >, sp, star< saving_clause, sp >, must< saving_close > > {};
+struct saving_decl : seq< kw_saving, sp, must< saving_id >, sp, must< saving_title >, sp, must< saving_open >, sp, block< saving_clause, saving_close > > {};
 
 // ---- benchmark ---------------------------------------------------------------------------------------
 
@@ -406,7 +537,7 @@ struct benchmark_amount : seq< money > {};
 struct per_inhabitant : seq< kw_per, sp, kw_inhabitant > {};
 struct benchmark_entry : seq< kw_taakveld, sp, must< benchmark_code >, sp, must< benchmark_colon >, sp, must< benchmark_amount >, sp, must< per_inhabitant > > {};
 struct benchmark_clause : sor< source_clause, benchmark_year_clause, tolerance_clause, benchmark_entry, article_clause > {};
-struct benchmark_decl : seq< kw_benchmark, sp, must< benchmark_id >, sp, must< benchmark_title >, sp, must< benchmark_open >, sp, star< benchmark_clause, sp >, must< benchmark_close > > {};
+struct benchmark_decl : seq< kw_benchmark, sp, must< benchmark_id >, sp, must< benchmark_title >, sp, must< benchmark_open >, sp, block< benchmark_clause, benchmark_close > > {};
 
 // ---- rule --------------------------------------------------------------------------------------------
 
@@ -442,7 +573,7 @@ struct message_nl_text : seq< message_template > {};
 struct message_nl_clause : seq< kw_message, sp, kw_nl, sp, must< message_nl_text > > {};
 struct message_clause : seq< kw_message, sp, must< message_text > > {};
 struct rule_clause : sor< for_clause, let_clause, when_clause, require_clause, message_nl_clause, message_clause, article_clause > {};
-struct rule_decl : seq< kw_rule, sp, must< rule_id >, sp, must< rule_title >, sp, must< rule_severity >, sp, must< rule_open >, sp, star< rule_clause, sp >, must< rule_close > > {};
+struct rule_decl : seq< kw_rule, sp, must< rule_id >, sp, must< rule_title >, sp, must< rule_severity >, sp, must< rule_open >, sp, block< rule_clause, rule_close > > {};
 
 // ---- include and the file ----------------------------------------------------------------------------
 
@@ -450,8 +581,10 @@ struct include_path : seq< string_literal > {};
 struct include_decl : seq< kw_include, sp, must< include_path > > {};
 
 struct declaration : sor< agreement_decl, party_decl, executor_decl, period_decl, milestone_decl, task_decl, contribution_decl, saving_decl, benchmark_decl, rule_decl, include_decl > {};
+// A declaration keyword followed by a name or a string: `period.basis.from` in a rule's expression is none.
+struct declaration_start : seq< first_of_each< declaration >, plus< blank >, sor< ident_first, one< '"' > > > {};
 struct end_of_file : eof {};
-struct grammar : seq< opt< utf8::bom >, sp, star< declaration, sp >, must< end_of_file > > {};
+struct grammar : seq< opt< utf8::bom >, sp, star< recovering< declaration, end_of_file >, sp >, must< end_of_file > > {};
 
 // clang-format on
 

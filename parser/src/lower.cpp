@@ -1,7 +1,8 @@
 // Parse tree -> AST. The parse tree points into the file's text; the AST owns its strings. Converts tokens
 // (dates kept as y/m/d, money to exact cents, percentages and decimals to akkoord::decimal, escapes
 // resolved), checks what the grammar leaves open (clauses in any order: required ones present, single ones
-// not repeated; amounts with at most 2 decimals and no overflow) and gives every node its span.
+// not repeated; amounts with at most 2 decimals and no overflow) and gives every node its span. Every
+// problem is collected; a declaration with one is left out of the tree.
 #include "lower.hpp"
 
 #include <algorithm>
@@ -52,27 +53,69 @@ class lowerer {
  public:
   explicit lowerer(const source_file& file) : file_(file) {}
 
-  ast::file lower_file(const node& root) {
-    ast::file result;
-    result.source = &file_;
-    result.declarations.reserve(root.children.size());
-    for (const auto& child : root.children) result.declarations.push_back(declaration(*child));
+  // Each declaration on its own: one with a problem is left out (its problems are reported), so what uses
+  // it elsewhere is not reported again as undefined.
+  lowered lower_file(const node& root) {
+    lowered result;
+    result.tree.source = &file_;
+    result.tree.declarations.reserve(root.children.size());
+    for (const auto& child : root.children) {
+      const std::size_t problems_before = problems_.size();
+      clause_failed_ = false;
+      try {
+        ast::declaration d = declaration(*child);
+        if (problems_.size() == problems_before) {
+          result.tree.declarations.push_back(std::move(d));
+          continue;
+        }
+      } catch (syntax_problem& bad) {
+        problems_.push_back(std::move(bad.found));
+      }
+      result.broken.push_back(child->m_begin.byte);
+    }
+    result.problems = std::move(problems_);
     return result;
   }
 
  private:
   const source_file& file_;
+  diagnostics problems_;
+  bool clause_failed_ = false;  // a clause of the current declaration has a bad value
 
   // ---- spans and failures ----
 
   source_pos pos(const tao::pegtl::internal::iterator& it) const { return file_.pos_at(it.byte); }
   source_span span(const node& n) const { return {&file_, pos(n.m_begin), pos(n.m_end)}; }
 
-  [[noreturn]] static void fail(source_span where, text message, std::optional<text> help = std::nullopt,
-                                std::vector<label> related = {}) {
+  static diagnostic problem(source_span where, text message, std::optional<text> help, std::vector<label> related) {
     diagnostic d = syntax_diagnostic(where, std::move(message), std::move(help));
     d.related = std::move(related);
-    throw syntax_problem{std::move(d)};
+    return d;
+  }
+
+  // A bad value: the rest of its clause cannot be read (each_clause logs it and goes on with the next).
+  [[noreturn]] static void fail(source_span where, text message, std::optional<text> help = std::nullopt,
+                                std::vector<label> related = {}) {
+    throw syntax_problem{problem(where, std::move(message), std::move(help), std::move(related))};
+  }
+
+  // A problem that does not stop the declaration's lowering: every one is reported.
+  void report(source_span where, text message, std::optional<text> help = std::nullopt, std::vector<label> related = {}) {
+    problems_.push_back(problem(where, std::move(message), std::move(help), std::move(related)));
+  }
+
+  // Lowers the clauses of `n` from child `first` on, each on its own: a bad value in one is logged and the
+  // next clause is read.
+  template <class LowerClause>
+  void each_clause(const node& n, std::size_t first, LowerClause lower_clause) {
+    for (std::size_t i = first; i < n.children.size(); ++i) {
+      try {
+        lower_clause(*n.children[i]);
+      } catch (syntax_problem& bad) {
+        problems_.push_back(std::move(bad.found));
+        clause_failed_ = true;
+      }
+    }
   }
 
   // The parse tree does not have the shape the grammar promises: a bug here, never the user's.
@@ -85,20 +128,23 @@ class lowerer {
     return *n.children[i];
   }
 
-  // A single-valued clause: remembers the first, reports a second one.
-  void once(const node*& first, const node& clause, const char* keyword, const decl_context& ctx) const {
+  // A single-valued clause: remembers the first, reports every further one.
+  void once(const node*& first, const node& clause, const char* keyword, const decl_context& ctx) {
     if (first != nullptr) {
-      fail(span(clause), {backticked(keyword) + " is given twice in " + ctx.en(), backticked(keyword) + " staat twee keer in " + ctx.nl()},
-           text{"keep one " + backticked(keyword) + " clause", "laat één " + backticked(keyword) + " staan"},
-           {label{span(*first), {"first given here", "hier voor het eerst opgegeven"}}});
+      report(span(clause), {backticked(keyword) + " is given twice in " + ctx.en(), backticked(keyword) + " staat twee keer in " + ctx.nl()},
+             text{"keep one " + backticked(keyword) + " clause", "laat één " + backticked(keyword) + " staan"},
+             {label{span(*first), {"first given here", "hier voor het eerst opgegeven"}}});
+      return;
     }
     first = &clause;
   }
 
-  // A required clause that is absent: reported at the declaration's name.
-  [[noreturn]] static void missing(const decl_context& ctx, const std::string& what_en, const std::string& what_nl,
-                                   const std::string& help_en, const std::string& help_nl) {
-    fail(ctx.id.span, {ctx.en() + " has no " + what_en, ctx.nl() + " heeft geen " + what_nl}, text{help_en, help_nl});
+  // A required clause that is absent: reported at the declaration's name. Not after a clause with a bad value:
+  // that clause may be the one (`2024: EUR 1.005` is the contribution's only amount).
+  void missing(const decl_context& ctx, const std::string& what_en, const std::string& what_nl, const std::string& help_en,
+               const std::string& help_nl) {
+    if (clause_failed_) return;
+    report(ctx.id.span, {ctx.en() + " has no " + what_en, ctx.nl() + " heeft geen " + what_nl}, text{help_en, help_nl});
   }
 
   // ---- tokens ----
@@ -233,14 +279,14 @@ class lowerer {
 
   // `article DOCUMENT "text"`, allowed once in every declaration: true when `c` is one (and taken).
   template <class Decl>
-  bool take_article(const node& c, const node*& seen, Decl& d, const decl_context& ctx) const {
+  bool take_article(const node& c, const node*& seen, Decl& d, const decl_context& ctx) {
     if (!is<g::article_clause>(c)) return false;
     once(seen, c, "article", ctx);
     d.article = ast::article_ref{identifier(child(c, 0)), string_literal(child(c, 1)), span(c)};
     return true;
   }
 
-  ast::declaration declaration(const node& n) const {
+  ast::declaration declaration(const node& n) {
     if (is<g::agreement_decl>(n)) return agreement(n);
     if (is<g::party_decl>(n)) return party(n);
     if (is<g::executor_decl>(n)) return executor(n);
@@ -255,7 +301,7 @@ class lowerer {
     unexpected(n);
   }
 
-  ast::agreement_decl agreement(const node& n) const {
+  ast::agreement_decl agreement(const node& n) {
     ast::agreement_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -263,9 +309,8 @@ class lowerer {
     const decl_context ctx{{"agreement", "overeenkomst"}, d.id};
     const node* article = nullptr;
     const node *since = nullptr, *documents = nullptr, *hours = nullptr, *tolerance = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::since_clause>(c)) {
         once(since, c, "since", ctx);
         d.since = date(child(c, 0));
@@ -281,14 +326,14 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!since) missing(ctx, "`since` date", "`since`-datum", "add `since YYYY-MM-DD` inside its braces", "neem `since JJJJ-MM-DD` op tussen de accolades");
     if (!documents) missing(ctx, "`documents`", "`documents`", "add `documents NAME, ...` inside its braces", "neem `documents NAAM, ...` op tussen de accolades");
     if (!hours) missing(ctx, "`hours_per_fte`", "`hours_per_fte`", "add `hours_per_fte N` inside its braces", "neem `hours_per_fte N` op tussen de accolades");
     return d;
   }
 
-  ast::party_decl party(const node& n) const {
+  ast::party_decl party(const node& n) {
     ast::party_decl d;
     d.id = identifier(child(n, 0));
     d.name = string_literal(child(n, 1));
@@ -296,9 +341,8 @@ class lowerer {
     const decl_context ctx{{"party", "partij"}, d.id};
     const node* article = nullptr;
     const node *roles = nullptr, *inhabitants = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::roles_clause>(c)) {
         once(roles, c, "roles", ctx);
         for (const auto& role : c.children) d.roles.push_back(identifier(*role));
@@ -308,13 +352,13 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!roles) missing(ctx, "`roles`", "`roles`", "add `roles ROLE, ...` inside its braces", "neem `roles ROL, ...` op tussen de accolades");
     if (!inhabitants) missing(ctx, "`inhabitants` count", "`inhabitants`-aantal", "add `inhabitants N` inside its braces", "neem `inhabitants N` op tussen de accolades");
     return d;
   }
 
-  ast::executor_decl executor(const node& n) const {
+  ast::executor_decl executor(const node& n) {
     ast::executor_decl d;
     d.id = identifier(child(n, 0));
     d.name = string_literal(child(n, 1));
@@ -322,9 +366,8 @@ class lowerer {
     const decl_context ctx{{"executor", "uitvoerder"}, d.id};
     const node* article = nullptr;
     const node *relation = nullptr, *serves = nullptr, *since = nullptr, *until = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::employer_clause, g::part_of_clause>(c)) {
         const bool employer = is<g::employer_clause>(c);
         if (relation != nullptr && is<g::employer_clause>(*relation) != employer) {
@@ -348,23 +391,22 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!relation) {
-      fail(d.id.span, {ctx.en() + " has neither `employer` nor `part_of`", ctx.nl() + " heeft geen `employer` en geen `part_of`"},
+      report(d.id.span, {ctx.en() + " has neither `employer` nor `part_of`", ctx.nl() + " heeft geen `employer` en geen `part_of`"},
            text{"add `employer PARTY` or `part_of PARTY` inside its braces", "neem `employer PARTIJ` of `part_of PARTIJ` op tussen de accolades"});
     }
     return d;
   }
 
-  ast::period_decl period(const node& n) const {
+  ast::period_decl period(const node& n) {
     ast::period_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
     d.from = date(child(n, 2));
     d.to = date(child(n, 3));
     d.span = span(n);
-    for (std::size_t i = 4; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
+    each_clause(n, 4, [&](const node& c) {
       if (is<g::provisional_clause>(c)) {
         d.provisional = true;
         if (!c.children.empty()) d.until = identifier(child(c, 0));
@@ -373,11 +415,11 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     return d;
   }
 
-  ast::milestone_decl milestone(const node& n) const {
+  ast::milestone_decl milestone(const node& n) {
     ast::milestone_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -385,18 +427,17 @@ class lowerer {
     const decl_context ctx{{"milestone", "mijlpaal"}, d.id};
     const node* article = nullptr;
     const node* due = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (!is<g::due_clause>(c)) unexpected(c);
       once(due, c, "due", ctx);
       d.due = date(child(c, 0));
-    }
+    });
     if (!due) missing(ctx, "`due` date", "`due`-datum", "add `due YYYY-MM-DD` inside its braces", "neem `due JJJJ-MM-DD` op tussen de accolades");
     return d;
   }
 
-  ast::task_decl task(const node& n) const {
+  ast::task_decl task(const node& n) {
     ast::task_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -405,9 +446,8 @@ class lowerer {
     const node* article = nullptr;
     const node *responsible = nullptr, *basic = nullptr, *for_clause = nullptr;
     bool executed = false;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::taakveld_clause>(c)) {
         ast::taakveld_clause clause;
         clause.span = span(c);
@@ -443,14 +483,14 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (d.taakvelden.empty()) missing(ctx, "`taakveld`", "`taakveld`", "add `taakveld CODE, ...` inside its braces", "neem `taakveld CODE, ...` op tussen de accolades");
     if (!responsible) missing(ctx, "`responsible` party", "`responsible`-partij", "add `responsible PARTY` inside its braces", "neem `responsible PARTIJ` op tussen de accolades");
     if (!executed) missing(ctx, "`executed_by` clause", "`executed_by`-clausule", "add `executed_by EXECUTOR from YYYY-MM-DD` inside its braces", "neem `executed_by UITVOERDER from JJJJ-MM-DD` op tussen de accolades");
     return d;
   }
 
-  ast::contribution_decl contribution(const node& n) const {
+  ast::contribution_decl contribution(const node& n) {
     ast::contribution_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -458,9 +498,8 @@ class lowerer {
     const decl_context ctx{{"contribution", "bijdrage"}, d.id};
     const node* article = nullptr;
     const node *payer = nullptr, *payee = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::payer_clause>(c)) {
         once(payer, c, "payer", ctx);
         d.payer = identifier(child(c, 0));
@@ -474,14 +513,14 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!payer) missing(ctx, "`payer`", "`payer`", "add `payer PARTY` inside its braces", "neem `payer PARTIJ` op tussen de accolades");
     if (!payee) missing(ctx, "`payee`", "`payee`", "add `payee EXECUTOR` inside its braces", "neem `payee UITVOERDER` op tussen de accolades");
     if (d.amounts.empty()) missing(ctx, "yearly amounts", "jaarbedragen", "add a line like `2025: EUR 1_000_000` inside its braces", "neem een regel zoals `2025: EUR 1_000_000` op tussen de accolades");
     return d;
   }
 
-  ast::saving_decl saving(const node& n) const {
+  ast::saving_decl saving(const node& n) {
     ast::saving_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -489,9 +528,8 @@ class lowerer {
     const decl_context ctx{{"saving", "besparing"}, d.id};
     const node* article = nullptr;
     const node *on = nullptr, *base = nullptr, *from = nullptr, *rate = nullptr, *amount = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::on_clause>(c)) {
         once(on, c, "on", ctx);
         d.on = identifier(child(c, 0));
@@ -510,7 +548,7 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!on) missing(ctx, "`on` contribution", "`on`-bijdrage", "add `on CONTRIBUTION` inside its braces", "neem `on BIJDRAGE` op tussen de accolades");
     if (!base) missing(ctx, "`base` year", "`base`-jaar", "add `base YYYY` inside its braces", "neem `base JJJJ` op tussen de accolades");
     if (!from) missing(ctx, "`from` year", "`from`-jaar", "add `from YYYY` inside its braces", "neem `from JJJJ` op tussen de accolades");
@@ -521,7 +559,7 @@ class lowerer {
     return d;
   }
 
-  ast::benchmark_decl benchmark(const node& n) const {
+  ast::benchmark_decl benchmark(const node& n) {
     ast::benchmark_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -529,9 +567,8 @@ class lowerer {
     const decl_context ctx{{"benchmark", "benchmark"}, d.id};
     const node* article = nullptr;
     const node *source = nullptr, *year_clause = nullptr, *tolerance = nullptr;
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 2, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::source_clause>(c)) {
         once(source, c, "source", ctx);
         d.source = string_literal(child(c, 0));
@@ -546,7 +583,7 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!tolerance) missing(ctx, "`tolerance`", "`tolerance`", "add `tolerance PERCENT` inside its braces", "neem `tolerance PERCENTAGE` op tussen de accolades");
     if (d.entries.empty()) {
       missing(ctx, "taakveld entries", "taakveldregels", "add a line like `taakveld 0.2: EUR 45 per inhabitant` inside its braces",
@@ -555,7 +592,7 @@ class lowerer {
     return d;
   }
 
-  ast::rule_decl rule(const node& n) const {
+  ast::rule_decl rule(const node& n) {
     ast::rule_decl d;
     d.id = identifier(child(n, 0));
     d.title = string_literal(child(n, 1));
@@ -566,9 +603,8 @@ class lowerer {
     const decl_context ctx{{"rule", "regel"}, d.id};
     const node* article = nullptr;
     const node *for_clause = nullptr, *when = nullptr, *require = nullptr, *message = nullptr, *message_nl = nullptr;
-    for (std::size_t i = 3; i < n.children.size(); ++i) {
-      const node& c = *n.children[i];
-      if (take_article(c, article, d, ctx)) continue;
+    each_clause(n, 3, [&](const node& c) {
+      if (take_article(c, article, d, ctx)) return;
       if (is<g::for_clause>(c)) {
         once(for_clause, c, "for", ctx);
         d.for_activity = identifier(child(c, 0));
@@ -590,7 +626,7 @@ class lowerer {
       } else {
         unexpected(c);
       }
-    }
+    });
     if (!require) missing(ctx, "`require` clause", "`require`-clausule", "add `require CONDITION` inside its braces", "neem `require VOORWAARDE` op tussen de accolades");
     return d;
   }
@@ -752,7 +788,7 @@ class lowerer {
 
 }  // namespace
 
-ast::file lower(const tao::pegtl::parse_tree::node& root, const source_file& file) {
+lowered lower(const tao::pegtl::parse_tree::node& root, const source_file& file) {
   return lowerer(file).lower_file(root);
 }
 

@@ -12,8 +12,8 @@
 
 namespace akkoord::parser::detail {
 
-// A problem found after the grammar matched (a missing clause, an amount with 3 decimals, ...). It becomes
-// the file's one `dsl-syntax` diagnostic.
+// A problem found after the grammar matched (an amount with 3 decimals, a number too large, ...): thrown
+// inside lowering, logged with the clause it is in.
 struct syntax_problem {
   diagnostic found;
 };
@@ -21,7 +21,13 @@ struct syntax_problem {
 // The `dsl-syntax` diagnostic every parser error becomes.
 diagnostic syntax_diagnostic(source_span where, text message, std::optional<text> help = std::nullopt);
 
-// Lowers the parse tree of a whole file. Throws syntax_problem on the first problem.
-ast::file lower(const tao::pegtl::parse_tree::node& root, const source_file& file);
+struct lowered {
+  ast::file tree;                   // every declaration without a problem
+  diagnostics problems;             // every missing or repeated clause; the first bad value of each clause
+  std::vector<std::size_t> broken;  // the byte where each declaration with a problem begins (left out of `tree`)
+};
+
+// Lowers the parse tree of a whole file, declaration by declaration.
+lowered lower(const tao::pegtl::parse_tree::node& root, const source_file& file);
 
 }  // namespace akkoord::parser::detail

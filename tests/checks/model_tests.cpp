@@ -336,6 +336,29 @@ TEST(loader, a_syntax_error_in_an_included_file_leaves_the_model_incomplete) {
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].id, "dsl-syntax");
   EXPECT_EQ(fs::path(found[0].primary.file->path()).filename(), "broken.akkoord");
+  // The rest loads; the broken declaration is named by its keyword (it has no name).
+  EXPECT_EQ(model->parties.count("aalsmeer"), 1u);
+  ASSERT_EQ(model->broken.size(), 1u);
+  EXPECT_EQ(model->broken[0].keyword, "party");
+  EXPECT_FALSE(model->broken[0].id.has_value());
+}
+
+TEST(loader, a_broken_declaration_with_a_name_leaves_the_model_complete_and_is_listed) {
+  scratch_dir dir;
+  const fs::path root = dir.write("main.akkoord", "include \"broken.akkoord\"\nparty aalsmeer \"A\" { roles a inhabitants 31_991 }\n");
+  dir.write("broken.akkoord", "period basis \"B\" 2022-01-01 ..\nparty amstelveen \"B\" { roles a inhabitants 1 }\n");
+  source_manager sources;
+  diagnostics found;
+  auto model = load_agreement(root.string(), sources, found);
+  ASSERT_NE(model, nullptr);
+  EXPECT_TRUE(model->complete);
+  EXPECT_EQ(model->parties.size(), 2u);
+  EXPECT_TRUE(model->periods.empty());
+  ASSERT_EQ(model->broken.size(), 1u);
+  ASSERT_TRUE(model->broken[0].id.has_value());
+  EXPECT_EQ(model->broken[0].id->name, "basis");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message.en, "expected an end date (YYYY-MM-DD) after '..'");
 }
 
 // ---- settings -------------------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ TEST(Lint, SeveralFilesAreAllReported) {
   const auto result = run({"lint", "--format", "short", "samples/agreements/period-overlap.akkoord",
                            "no/such/file.akkoord", "samples/agreements", "samples/agreements/saving-arithmetic.akkoord"});
   ASSERT_EQ(result.signal, 0);
-  EXPECT_EQ(result.exit_code, 2);  // two of them could not be loaded
+  EXPECT_EQ(result.exit_code, 1);  // two of them cannot be read: findings like any other
   EXPECT_NE(result.out.find("samples/agreements/period-overlap.akkoord:"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("[period-overlap]"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("no/such/file.akkoord"), std::string::npos) << result.out;
@@ -213,6 +213,18 @@ TEST(Lint, FindingsInTheAgreementExitOne) {
   EXPECT_EQ(result.exit_code, 1) << result.out;
 }
 
+// A syntax error is a finding of `lint` (exit code 1); `check` cannot use that agreement (exit code 2).
+TEST(Lint, SyntaxErrorsExitOneButCheckCannotLoadTheAgreement) {
+  const char* agreement = "samples/agreements/syntax-errors-recovered.akkoord";
+  const auto lint = run({"lint", agreement, "--format", "short"});
+  EXPECT_EQ(lint.exit_code, 1) << lint.out << lint.err;
+  EXPECT_EQ(count(lint.out, "[dsl-syntax]"), 3u) << lint.out;
+  EXPECT_EQ(count(lint.out, "[undefined-reference]"), 1u) << "what parsed is linted: " << lint.out;
+  const auto check = run({"check", "--rules", agreement, "samples/plans/aalsmeer-2025.toml", "--format", "short"});
+  EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
+  EXPECT_EQ(count(check.out, "[dsl-syntax]"), 3u) << check.out;
+}
+
 TEST(Lint, BadInputNeverCrashes) {
   e2e::temp_dir dir;
   dir.write("empty.akkoord", "");
@@ -223,7 +235,7 @@ TEST(Lint, BadInputNeverCrashes) {
   for (const char* name : {"empty.akkoord", "binary.akkoord", "latin1.akkoord", "deep.akkoord"}) {
     const auto result = run({"lint", name}, {.cwd = dir.path()});
     EXPECT_EQ(result.signal, 0) << name;
-    EXPECT_TRUE(result.exit_code == 1 || result.exit_code == 2) << name << ": " << result.out;
+    EXPECT_EQ(result.exit_code, 1) << name << ": " << result.out;  // each a `dsl-syntax` finding
     EXPECT_NE(result.out.find(name), std::string::npos) << result.out;  // the message names the file
   }
 }
@@ -254,7 +266,7 @@ TEST(Lint, AnIncludeThatCannotBeReadIsNamedFromAnyWorkingDirectory) {
 TEST(Lint, DevicesAreReportedNotRead) {
   // Reading /dev/zero would never end: it is named and skipped, and the other file is still linted.
   const auto result = run({"lint", "/dev/zero", "rules/aa.akkoord", "--format", "short"});
-  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.out.find("/dev/zero: error: cannot read `/dev/zero`: is not a regular file"), std::string::npos)
       << result.out;
   EXPECT_NE(last_line(result.out).find(" in 2 files"), std::string::npos) << result.out;

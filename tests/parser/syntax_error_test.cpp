@@ -169,9 +169,13 @@ class SyntaxError : public ::testing::TestWithParam<error_case> {};
 TEST_P(SyntaxError, ReportsPositionAndMessage) {
   const error_case& c = GetParam();
   const parsed p = parse_text(c.input);
-  ASSERT_FALSE(p.outcome.tree.has_value()) << "parsed without error";
   ASSERT_EQ(p.outcome.errors.size(), 1u);
   const diagnostic& d = p.outcome.errors.front();
+  // The declaration with the error is left out and named as broken; any after it still parse.
+  ASSERT_TRUE(p.outcome.tree.has_value());
+  ASSERT_EQ(p.outcome.broken.size(), 1u);
+  for (const auto& declaration : p.tree().declarations)
+    EXPECT_LT(d.primary.begin, std::visit([](const auto& decl) { return decl.span.begin; }, declaration));
   EXPECT_EQ(d.id, "dsl-syntax");
   EXPECT_EQ(d.level, severity::error);
   EXPECT_EQ(d.primary.file, p.file.get());

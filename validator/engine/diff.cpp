@@ -376,6 +376,10 @@ diff_result diff_run(loaded_agreement before, const std::string& after, const st
   diagnostics after_findings;
   result.after = lint_agreement(after, *run.sources, options.checks, after_findings);
   sort_diagnostics(after_findings);
+  // A version with syntax errors is compared like one that cannot be loaded: its broken declarations would
+  // show as removed.
+  for (auto* version : {&result.before, &result.after})
+    if (*version && !(*version)->broken.empty()) version->reset();
   run.agreements = {result.before, result.after};
   run.checks = describe_checks(result.after.get());
   // NEW's errors fail the gate too; OLD's are the past. When NEW cannot be loaded, everything it says is shown.

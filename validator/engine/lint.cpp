@@ -3,6 +3,7 @@
 #include "akkoord/validator/engine.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace akkoord {
 
@@ -23,6 +24,19 @@ bool names_document(const agreement_model& agreement, std::string_view name) {
   if (agreement.agreement == nullptr) return false;
   const auto& documents = agreement.agreement->documents;
   return std::any_of(documents.begin(), documents.end(), [&](const ast::identifier& d) { return d.name == name; });
+}
+
+// A finding at a use of a declaration that did not parse (`undefined-reference`, or a `rule-type-error` for
+// `period.NAME.from`) would only repeat that declaration's syntax error.
+bool follows_from_broken(const agreement_model& agreement, const diagnostic& d) {
+  if (agreement.broken.empty() || !d.primary.valid() || (d.id != "undefined-reference" && d.id != "rule-type-error"))
+    return false;
+  const source_file& file = *d.primary.file;
+  const std::size_t begin = file.offset_of(d.primary.begin);
+  const std::size_t end = std::max(begin, file.offset_of(d.primary.end));
+  const std::string_view named = file.text().substr(begin, end - begin);
+  return std::any_of(agreement.broken.begin(), agreement.broken.end(),
+                     [&](const parser::broken_declaration& b) { return b.id && b.id->name == named; });
 }
 
 }  // namespace
@@ -48,11 +62,14 @@ std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_
     const lint_context context{*model, taakveld_catalog::builtin()};
     // Every check's lint() runs: plan checks inherit an empty one, and a check with both sides (one id,
     // one unit, e.g. `unknown-taakveld`) lints here and checks plans elsewhere.
+    diagnostics linted;
     for (const check* c : all_checks()) {
       if (settings.only && c->info().id != *settings.only) continue;
-      c->lint(context, found);
+      c->lint(context, linted);
     }
-    cite_articles(*model, found);
+    std::erase_if(linted, [&](const diagnostic& d) { return follows_from_broken(*model, d); });
+    cite_articles(*model, linted);
+    found.insert(found.end(), std::make_move_iterator(linted.begin()), std::make_move_iterator(linted.end()));
   }
   apply_settings(found, settings);
   sort_diagnostics(found);

@@ -280,9 +280,12 @@ run_result lint_run(const std::vector<std::string>& files, const run_options& op
     } else {
       model = lint_agreement(path, *run.sources, options.checks, found);
     }
-    if (!model) run.failed = true;
-    // The loader always says why; this only guards against a silent failure.
-    if (!model && found.empty()) found.push_back(not_loaded(path, *run.sources));
+    // A file that cannot be read or parsed is a finding like any other (exit code 1); only a loader that
+    // fails without saying why fails the run.
+    if (!model && found.empty()) {
+      run.failed = true;
+      found.push_back(not_loaded(path, *run.sources));
+    }
     sort_diagnostics(found);
     add_file(run, {path, file_role::agreement, checks_that_ran(file_role::agreement, model.get(), options.checks)},
              std::move(found));

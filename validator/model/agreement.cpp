@@ -72,22 +72,29 @@ class loader {
   loader(source_manager& sources, diagnostics& out, const agreement_files& files)
       : sources_(sources), out_(out), disk_(files) {}
 
-  // Parses the root file; nullptr when it has a syntax error (the error is in `out`).
+  // Parses the root file; nullptr when nothing of it could be read (the error is in `out`). Declarations with
+  // syntax errors are left out and listed in the model's `broken`.
   std::unique_ptr<agreement_model> load_root(const source_file& root) {
-    auto parsed = parser::parse_agreement(root);
-    append(parsed.errors);
-    if (!parsed.tree) return nullptr;
+    if (!take(parser::parse_agreement(root))) return nullptr;
     const fs::path canonical = disk_.canonical(root.path());
     loaded_.insert(canonical);
     chain_.push_back(canonical);
-    files_.push_back(std::move(*parsed.tree));
     follow_includes(0);
     return build_model();
   }
 
  private:
-  void append(diagnostics& ds) {
-    for (auto& d : ds) out_.push_back(std::move(d));
+  // Keeps what a file's parse gives: its errors, its tree (false when it has none), its broken declarations.
+  bool take(parser::parse_outcome parsed) {
+    for (auto& d : parsed.errors) out_.push_back(std::move(d));
+    for (auto& b : parsed.broken) {
+      // A declaration whose name cannot be read may declare whatever is referred to.
+      if (!b.id && !b.keyword.empty()) complete_ = false;
+      broken_.push_back(std::move(b));
+    }
+    if (!parsed.tree) return false;
+    files_.push_back(std::move(*parsed.tree));
+    return true;
   }
 
   void report(const include_site& site, text message, std::optional<text> help = std::nullopt) {
@@ -180,13 +187,10 @@ class loader {
     }
     loaded_.insert(canonical);
     const source_file& file = sources_.add(path.generic_string(), std::move(*content));
-    auto parsed = parser::parse_agreement(file);
-    append(parsed.errors);
-    if (!parsed.tree) {
+    if (!take(parser::parse_agreement(file))) {
       complete_ = false;
       return;
     }
-    files_.push_back(std::move(*parsed.tree));
     chain_.push_back(canonical);
     stack_.push_back(site);
     follow_includes(files_.size() - 1);
@@ -203,6 +207,7 @@ class loader {
     auto model = std::make_unique<agreement_model>();
     model->files = std::move(files_);
     model->complete = complete_;
+    model->broken = std::move(broken_);
     for (const auto& file : model->files) {
       for (const auto& decl : file.declarations) {
         std::visit(
@@ -242,6 +247,7 @@ class loader {
   const agreement_files& disk_;
   std::vector<ast::file> files_;
   bool complete_ = true;
+  std::vector<parser::broken_declaration> broken_;
   std::set<fs::path> loaded_;            // canonical paths of every file loaded
   std::vector<fs::path> chain_;          // canonical paths from the root to the file being loaded
   std::vector<include_site> stack_;      // the includes that led to the file being loaded

@@ -1,5 +1,7 @@
 #include "undefined_reference/undefined_reference.hpp"
 
+#include <algorithm>
+
 #include "akkoord/validator/suggest.hpp"
 #include "check_support.hpp"
 #include "references.hpp"
@@ -47,9 +49,15 @@ void undefined_reference::lint(const lint_context& context, diagnostics& out) co
   const auto& model = context.agreement;
   // A file that failed to load may declare what is referred to: its own finding is the one root cause.
   if (!model.complete) return;
+  // The documents of an agreement declaration that did not parse are unknown (its other broken names are
+  // handled for every check in lint_agreement).
+  const bool documents_unknown =
+      model.agreement == nullptr && std::any_of(model.broken.begin(), model.broken.end(),
+                                                [](const parser::broken_declaration& b) { return b.keyword == "agreement"; });
   for (const reference& ref : collect_references(model)) {
     const std::string& name = ref.name->name;
     if (find_declared(model, ref.kind, name)) continue;
+    if (ref.kind == decl_kind::document && documents_unknown) continue;
     if (ref.or_party && find_declared(model, decl_kind::party, name)) continue;
 
     const text kind = kind_name(ref.kind);

@@ -28,8 +28,9 @@ std::vector<const Decl*> unreferenced(const agreement_model& model, const index_
 
 void unused_definition::lint(const lint_context& context, diagnostics& out) const {
   const auto& model = context.agreement;
-  // A file that failed to load may hold the references: better silent than wrong.
-  if (!model.complete) return;
+  // A file that failed to load, or a declaration that did not parse, may hold the references: better silent
+  // than wrong.
+  if (!model.complete || !model.broken.empty()) return;
 
   name_set parties, executors, periods, milestones;
   for (const reference& ref : collect_references(model)) {

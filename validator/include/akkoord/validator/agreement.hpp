@@ -12,6 +12,7 @@
 #include "akkoord/date.hpp"
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/parser/ast.hpp"
+#include "akkoord/parser/parse.hpp"
 
 namespace akkoord {
 
@@ -22,7 +23,11 @@ using index_of = std::map<std::string, const Decl*, std::less<>>;  // first decl
 
 struct agreement_model {
   std::vector<ast::file> files;  // the root file first, then included files in the order met
-  bool complete = true;          // false when a file failed to load or parse: checks may see a partial model
+  bool complete = true;  // false when a file could not be read, or a broken declaration has no name: checks
+                         // may see a partial model
+  // Declarations with syntax errors, left out of `files` and the indexes (each has its `dsl-syntax` finding).
+  // Their names are known, so a use of one elsewhere is not reported again (lint_agreement).
+  std::vector<parser::broken_declaration> broken;
 
   const ast::agreement_decl* agreement = nullptr;  // the first `agreement` declaration
   index_of<ast::party_decl> parties;
