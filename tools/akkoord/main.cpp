@@ -16,11 +16,8 @@
 #include "akkoord/validator/report.hpp"
 #include "commands.hpp"
 #include "config.hpp"
-<<<<<<< HEAD
 #include "fmt.hpp"
-=======
 #include "generate.hpp"
->>>>>>> package
 #include "plan_selection.hpp"
 #include "tool_log.hpp"
 #include "version.hpp"
