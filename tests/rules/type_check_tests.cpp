@@ -394,5 +394,46 @@ TEST(type_check, the_reference_agreement_type_checks) {
   EXPECT_EQ(rules_of(*model).get(), rules.get());
 }
 
+// A rule of `elements` list elements: `plan.year in [2025, 2025, …]`, flat, so only its size can be too large.
+std::unique_ptr<loaded_agreement> rule_with_list(std::size_t elements) {
+  std::string list = "2025";
+  for (std::size_t k = 1; k < elements; ++k) list += ", 2025";
+  return load_with_rules("rule groot \"t\" error { require plan.year in [" + list + "] }\n");
+}
+
+// The node count a too-large rule reports ("… have N operators, …"); 0 when it is not reported.
+std::size_t reported_size(const loaded_agreement& a) {
+  for (const diagnostic& d : a.type_errors()) {
+    const std::string& m = d.message.en;
+    const std::size_t at = m.find(" is too large: its expressions have ");
+    if (at != std::string::npos) return std::stoul(m.substr(at + 36));
+  }
+  return 0;
+}
+
+TEST(type_check, a_rule_of_more_than_ten_thousand_nodes_is_refused_at_its_id) {
+  // The nodes besides the list's elements, read from the finding for a rule that is certainly too large.
+  const auto large = rule_with_list(10'000);
+  ASSERT_TRUE(large->model) << render_short(large->load_findings, ".");
+  const std::size_t size = reported_size(*large);
+  ASSERT_GT(size, 10'000u) << render_short(large->type_errors(), ".");
+  const std::size_t other_nodes = size - 10'000;
+
+  const auto just_over = rule_with_list(10'000 - other_nodes + 1);
+  ASSERT_EQ(just_over->type_errors().size(), 1u) << render_short(just_over->type_errors(), ".");
+  const diagnostic& d = just_over->type_errors().front();
+  EXPECT_EQ(d.message.en, "rule `groot` is too large: its expressions have 10001 operators, names and values, more "
+                          "than the 10000 a rule may have");
+  EXPECT_EQ(d.message.nl, "regel `groot` is te groot: de expressies bevatten 10001 operatoren, namen en waarden, meer "
+                          "dan de 10000 die een regel mag hebben");
+  EXPECT_EQ(d.primary.begin.line, first_rule_line);
+  EXPECT_EQ(d.primary.begin.column, 6u);  // at the id
+  EXPECT_EQ(rules_of(*just_over->model)->runnable_count(), 0u);
+
+  const auto just_under = rule_with_list(10'000 - other_nodes);
+  EXPECT_TRUE(just_under->type_errors().empty()) << render_short(just_under->type_errors(), ".");
+  EXPECT_EQ(rules_of(*just_under->model)->runnable_count(), 1u);
+}
+
 }  // namespace
 }  // namespace akkoord::testing
