@@ -363,11 +363,15 @@ TEST_P(HostileOutputMatrix, EveryFormatStaysValidAndSpeaksOnlyForItself) {
   // sarif: valid JSON, valid against both SARIF 2.1.0 schemas.
   EXPECT_NO_THROW(strict_json::parse(e2e::read_file(report("sarif"))));
   const int sarif = schema_check("sarif", report("sarif"));
-  if (sarif != 77) EXPECT_EQ(sarif, 0) << e2e::read_file(report("sarif"));
+  if (sarif != 77) {
+    EXPECT_EQ(sarif, 0) << e2e::read_file(report("sarif"));
+  }
 
   // junit: valid against junit-10.xsd.
   const int junit = schema_check("junit", report("junit"));
-  if (junit != 77) EXPECT_EQ(junit, 0) << e2e::read_file(report("junit"));
+  if (junit != 77) {
+    EXPECT_EQ(junit, 0) << e2e::read_file(report("junit"));
+  }
   EXPECT_EQ(e2e::read_file(report("junit")).find("<script"), std::string::npos);
 
   // text and short: nothing raw; the message and the file name shown, each on its finding's line.
@@ -384,11 +388,13 @@ TEST_P(HostileOutputMatrix, EveryFormatStaysValidAndSpeaksOnlyForItself) {
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::string& line = annotations[k];
     for (const char ch : line) EXPECT_GE(static_cast<unsigned char>(ch), 0x20) << line;
-    const auto a = parse_annotation(line);
+    auto a = parse_annotation(line);
     ASSERT_TRUE(a) << line;
     EXPECT_EQ(a->command, shown[k]["severity"] == "info" ? "notice" : shown[k]["severity"].get<std::string>()) << line;
     EXPECT_EQ(a->properties["file"], github_property_text(plan.parent_path().string() + "/" + c.file_name)) << line;
-    if (shown[k]["line"].is_number()) EXPECT_EQ(a->properties["line"], std::to_string(shown[k]["line"].get<int>())) << line;
+    if (shown[k]["line"].is_number()) {
+      EXPECT_EQ(a->properties["line"], std::to_string(shown[k]["line"].get<int>())) << line;
+    }
     EXPECT_EQ(a->properties["title"], shown[k]["id"].get<std::string>()) << line;
     EXPECT_EQ(a->data.substr(0, a->data.find('\n')), printable(shown[k]["message"].get<std::string>())) << line;
   }
@@ -416,7 +422,7 @@ sys.exit(1 if bad or raw or expected.replace("`", "") not in "".join(shown).repl
 }
 
 INSTANTIATE_TEST_SUITE_P(Texts, HostileOutputMatrix, ::testing::ValuesIn(hostile_cases),
-                         [](const ::testing::TestParamInfo<hostile_case>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<hostile_case>& param_info) { return param_info.param.name; });
 
 TEST_F(HostileOutput, ColourComesOnlyFromTheTool) {
   const auto result = run({"check", "--rules", agreement.string(), plans.string(), "--color", "always"});

@@ -180,7 +180,7 @@ TEST(Limits, DirectoriesDeeperThan64LevelsAreNamedInAWarningAndNotSearched) {
   dir.write("plans/" + nested(max_directory_depth) + "not-found.toml", plan);
   dir.write(".akkoord.toml", "rules = \"" + (e2e::source_dir() / "rules/aa.akkoord").string() +
                                  "\"\nplans = [\"plans/**/*.toml\"]\n");
-  for (const std::vector<std::string> args : {std::vector<std::string>{"check", "plans"},  // a directory as input
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"check", "plans"},  // a directory as input
                                               std::vector<std::string>{"check"}}) {        // `plans` with `**`
     const auto result = run(args, {.cwd = dir.path()});
     SCOPED_TRACE(args.size() == 1 ? "** pattern" : "directory");
