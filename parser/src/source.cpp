@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -111,7 +112,7 @@ const source_file& source_manager::add(std::string path, std::string text) {
   return *files_.back();
 }
 
-std::optional<std::string> read_whole_file(const std::string& path, read_error& error) {
+std::optional<std::string> read_whole_file(const std::string& path, read_error& error, std::size_t max_bytes) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     const int err = errno;
@@ -134,6 +135,15 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
   }
   if (!S_ISREG(st.st_mode)) {  // a FIFO or device could block the run or never end
     error = {"is not a regular file", "het is geen gewoon bestand"};
+    return std::nullopt;
+  }
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    constexpr std::size_t mebibyte = 1024 * 1024;
+    const std::string size = std::to_string(st.st_size);
+    const std::string limit = max_bytes % mebibyte == 0 ? std::to_string(max_bytes / mebibyte) + " MiB"
+                                                        : std::to_string(max_bytes) + " bytes";
+    error = {"is too large (" + size + " bytes): akkoord reads files of at most " + limit,
+             "het bestand is te groot (" + size + " bytes): akkoord leest bestanden van hoogstens " + limit};
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

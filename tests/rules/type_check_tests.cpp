@@ -258,8 +258,9 @@ INSTANTIATE_TEST_SUITE_P(rejected, type_table, ::testing::ValuesIn(rejected));
 // be computed from the start of the line per character), and an error at its far end is reported at the
 // exact place: the operand of the wrong type.
 TEST(type_check, a_huge_expression_in_a_message_is_placed_exactly) {
+  // 9,000 elements: a column near 100,000, and the rule still within max_rule_nodes (10,000).
   std::string list = "[";
-  for (int i = 0; i < 10000; ++i) list += "plan.year, ";
+  for (int i = 0; i < 9'000; ++i) list += "plan.year, ";
   const std::string prefix = "rule r \"t\" error { require true message \"co\xC3\xB6rdinatie \xE2\x82\xAC {";
   auto good = load_with_rules(prefix + list + "plan.year]}\" }\n");
   ASSERT_TRUE(good->model) << render_short(good->load_findings, ".");
@@ -393,6 +394,47 @@ TEST(type_check, the_reference_agreement_type_checks) {
   EXPECT_EQ(rules->rule_ids(), (std::vector<std::string>{"rule:overhead_aandeel", "rule:grote_activiteit"}));
   // Compiled once, when the agreement loaded: asking again gives the same object.
   EXPECT_EQ(rules_of(*model).get(), rules.get());
+}
+
+// A rule of `elements` list elements: `plan.year in [2025, 2025, …]`, flat, so only its size can be too large.
+std::unique_ptr<loaded_agreement> rule_with_list(std::size_t elements) {
+  std::string list = "2025";
+  for (std::size_t k = 1; k < elements; ++k) list += ", 2025";
+  return load_with_rules("rule groot \"t\" error { require plan.year in [" + list + "] }\n");
+}
+
+// The node count a too-large rule reports ("… have N operators, …"); 0 when it is not reported.
+std::size_t reported_size(const loaded_agreement& a) {
+  for (const diagnostic& d : a.type_errors()) {
+    const std::string& m = d.message.en;
+    const std::size_t at = m.find(" is too large: its expressions have ");
+    if (at != std::string::npos) return std::stoul(m.substr(at + 36));
+  }
+  return 0;
+}
+
+TEST(type_check, a_rule_of_more_than_ten_thousand_nodes_is_refused_at_its_id) {
+  // The nodes besides the list's elements, read from the finding for a rule that is certainly too large.
+  const auto large = rule_with_list(10'000);
+  ASSERT_TRUE(large->model) << render_short(large->load_findings, ".");
+  const std::size_t size = reported_size(*large);
+  ASSERT_GT(size, 10'000u) << render_short(large->type_errors(), ".");
+  const std::size_t other_nodes = size - 10'000;
+
+  const auto just_over = rule_with_list(10'000 - other_nodes + 1);
+  ASSERT_EQ(just_over->type_errors().size(), 1u) << render_short(just_over->type_errors(), ".");
+  const diagnostic& d = just_over->type_errors().front();
+  EXPECT_EQ(d.message.en, "rule `groot` is too large: its expressions have 10001 operators, names and values, more "
+                          "than the 10000 a rule may have");
+  EXPECT_EQ(d.message.nl, "regel `groot` is te groot: de expressies bevatten 10001 operatoren, namen en waarden, meer "
+                          "dan de 10000 die een regel mag hebben");
+  EXPECT_EQ(d.primary.begin.line, first_rule_line);
+  EXPECT_EQ(d.primary.begin.column, 6u);  // at the id
+  EXPECT_EQ(rules_of(*just_over->model)->runnable_count(), 0u);
+
+  const auto just_under = rule_with_list(10'000 - other_nodes);
+  EXPECT_TRUE(just_under->type_errors().empty()) << render_short(just_under->type_errors(), ".");
+  EXPECT_EQ(rules_of(*just_under->model)->runnable_count(), 1u);
 }
 
 }  // namespace

@@ -9,9 +9,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// As deep as `**` goes; the same bound as walking a directory given on the command line (inputs.cpp).
-constexpr int max_directory_depth = 64;
-
 // The byte after the UTF-8 sequence that starts at `at` (a stray continuation byte counts as one character).
 std::size_t next_character(std::string_view s, std::size_t at) {
   ++at;
@@ -39,11 +36,16 @@ void add_directories_below(const fs::path& directory, std::vector<fs::path>& out
     auto [current, depth] = pending.back();
     pending.pop_back();
     out.push_back(current);
-    if (depth + 1 >= max_directory_depth) continue;
     std::error_code ec;
     fs::directory_iterator it(current, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (!is_hidden(it->path()) && is_real_directory(*it)) pending.emplace_back(it->path(), depth + 1);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (is_hidden(it->path()) || !is_real_directory(*it)) continue;
+      if (depth + 1 < max_directory_depth) {
+        pending.emplace_back(it->path(), depth + 1);
+      } else {
+        warnings.push_back(too_deep_directory(it->path()));
+      }
+    }
     if (ec && ec != std::errc::not_a_directory && ec != std::errc::no_such_file_or_directory)
       warnings.push_back({"cannot read directory `" + current.generic_string() + "`: " + ec.message(),
                           "map `" + current.generic_string() + "` is niet te lezen: " + ec.message()});
@@ -51,6 +53,13 @@ void add_directories_below(const fs::path& directory, std::vector<fs::path>& out
 }
 
 }  // namespace
+
+text too_deep_directory(const fs::path& directory) {
+  const std::string shown = directory.generic_string();
+  const std::string levels = std::to_string(max_directory_depth);
+  return {"directory `" + shown + "` lies more than " + levels + " levels deep and was not searched",
+          "map `" + shown + "` ligt meer dan " + levels + " niveaus diep en is niet doorzocht"};
+}
 
 bool segment_matches(std::string_view pattern, std::string_view name) {
   if (!name.empty() && name.front() == '.' && (pattern.empty() || pattern.front() != '.')) return false;

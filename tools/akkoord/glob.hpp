@@ -15,6 +15,12 @@
 
 namespace akkoord::cli {
 
+// How deep `**` and a directory named as an input are searched, counted from where the search starts. The trees
+// are the user's; a deeper one is a link farm or a mistake, and each directory left out is a warning.
+inline constexpr int max_directory_depth = 64;
+// The warning for a directory that is not searched because it lies deeper than max_directory_depth.
+text too_deep_directory(const std::filesystem::path& directory);
+
 // Whether one path segment `name` matches one segment of a pattern (`*` and `?`; `**` acts as `*` here).
 bool segment_matches(std::string_view pattern, std::string_view name);
 

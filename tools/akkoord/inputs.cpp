@@ -1,5 +1,7 @@
 #include "inputs.hpp"
 
+#include "glob.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -10,8 +12,6 @@ namespace akkoord::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr int max_directory_depth = 64;
 
 // `dir` as given joined with a relative path: "plans/" + "2025/a.toml" -> "plans/2025/a.toml".
 std::string join(std::string directory, const std::string& relative) {
@@ -43,7 +43,11 @@ void walk(const std::string& argument, plan_inputs& out) {
       const fs::path child = relative / name;
       std::error_code type_ec;
       if (entry.is_symlink(type_ec) ? false : entry.is_directory(type_ec)) {
-        if (depth + 1 < max_directory_depth) pending.emplace_back(child, depth + 1);
+        if (depth + 1 < max_directory_depth) {
+          pending.emplace_back(child, depth + 1);
+        } else {
+          out.warnings.push_back(too_deep_directory(join(argument, child.generic_string())));
+        }
         continue;
       }
       if (child.extension() == ".toml" && !entry.is_directory(type_ec)) found.push_back(child.generic_string());

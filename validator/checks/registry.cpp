@@ -37,6 +37,7 @@
 #include "taakveld_succession/taakveld_succession.hpp"
 #include "timeline_order/timeline_order.hpp"
 #include "toml_syntax/toml_syntax.hpp"
+#include "too_many_findings/too_many_findings.hpp"
 #include "undefined_reference/undefined_reference.hpp"
 #include "unknown_agreement/unknown_agreement.hpp"
 #include "unknown_field/unknown_field.hpp"
@@ -96,6 +97,7 @@ std::span<const check* const> all_checks() {
       instance<checks::task_not_for_municipality>(),
       instance<checks::timeline_order>(),
       instance<checks::toml_syntax>(),
+      instance<checks::too_many_findings>(),
       instance<checks::undefined_reference>(),
       instance<checks::unknown_agreement>(),
       instance<checks::unknown_field>(),

@@ -427,6 +427,7 @@ diff_result diff_run(loaded_agreement before, const std::string& after, const st
     } else if (added.empty() && fails_at(gone, options.fail_on)) {
       result.fixed.push_back(plans[i]);
     }
+    limit_findings_of_file(added);
     file.finding_count = added.size();
     run.findings.insert(run.findings.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
     if (options.keep_plans) {

@@ -2,9 +2,11 @@
 #include "akkoord/validator/run.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -12,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "akkoord/parser/parse.hpp"
 #include "akkoord/validator/check.hpp"
 
 namespace akkoord {
@@ -57,8 +60,28 @@ bool has_errors(const diagnostics& ds) {
   return std::any_of(ds.begin(), ds.end(), [](const diagnostic& d) { return !d.suppressed && d.level == severity::error; });
 }
 
+// "3 errors, 1 warning": the counts that are not zero, in English and Dutch.
+text count_phrase(const std::array<std::size_t, 4>& counts) {
+  static constexpr std::array<std::array<std::string_view, 4>, 4> words{{
+      {"info", "infos", "melding", "meldingen"},
+      {"warning", "warnings", "waarschuwing", "waarschuwingen"},
+      {"error", "errors", "fout", "fouten"},
+      {"waived", "waived", "uitgezonderd", "uitgezonderd"},
+  }};
+  text out;
+  for (std::size_t k = counts.size(); k-- > 0;) {
+    if (counts[k] == 0) continue;
+    const bool one = counts[k] == 1;
+    const std::string n = std::to_string(counts[k]);
+    out.en += (out.en.empty() ? "" : ", ") + n + " " + std::string(words[k][one ? 0 : 1]);
+    out.nl += (out.nl.empty() ? "" : ", ") + n + " " + std::string(words[k][one ? 2 : 3]);
+  }
+  return out;
+}
+
 // Appends one file's findings to the run, remembering where they are.
 void add_file(run_result& run, checked_file file, diagnostics found) {
+  limit_findings_of_file(found);
   file.first_finding = run.findings.size();
   file.finding_count = found.size();
   run.findings.insert(run.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -73,6 +96,43 @@ run_result empty_run(const run_options& options) {
 }
 
 }  // namespace
+
+// Keeps the first max_findings_per_file of one file's sorted findings and replaces the rest by one
+// `too-many-findings` finding where they start (run.hpp says why its severity is theirs).
+void limit_findings_of_file(diagnostics& found) {
+  if (found.size() <= max_findings_per_file) return;
+  const auto hidden = found.begin() + static_cast<std::ptrdiff_t>(max_findings_per_file);
+  std::array<std::size_t, 4> counts{};  // per severity, then the suppressed ones
+  std::optional<severity> highest;
+  for (auto it = hidden; it != found.end(); ++it) {
+    if (it->suppressed) {
+      ++counts[3];
+      continue;
+    }
+    ++counts[static_cast<std::size_t>(it->level)];
+    highest = std::max(highest.value_or(it->level), it->level);
+  }
+  diagnostic summary;
+  summary.id = "too-many-findings";
+  summary.level = highest.value_or(severity::info);
+  summary.primary = hidden->primary;
+  const std::size_t more = found.size() - max_findings_per_file;
+  const std::string limit = std::to_string(max_findings_per_file);
+  const text counted = count_phrase(counts);
+  const text not_listed = more == 1 ? text{"1 more finding from here on is not listed",
+                                           "nog 1 bevinding vanaf hier wordt niet getoond"}
+                                    : text{std::to_string(more) + " more findings from here on are not listed",
+                                           "nog " + std::to_string(more) + " bevindingen vanaf hier worden niet getoond"};
+  summary.message = {not_listed.en + " (" + counted.en + "): akkoord lists at most " + limit + " findings per file",
+                     not_listed.nl + " (" + counted.nl + "): akkoord toont hoogstens " + limit + " bevindingen per bestand"};
+  summary.help = text{"correct the findings listed and check again: the next ones are listed then",
+                      "herstel de getoonde bevindingen en controleer opnieuw: dan worden de volgende getoond"};
+  // Findings that are all waived make a waived summary: it must not fail a run they do not fail.
+  summary.suppressed = !highest.has_value();
+  if (summary.suppressed) summary.suppression_reason = "waived";
+  found.erase(hidden, found.end());
+  found.push_back(std::move(summary));
+}
 
 bool run_result::fails() const {
   return std::any_of(findings.begin(), findings.end(),
@@ -149,7 +209,7 @@ plan_read read_plan_file(const std::string& path, std::span<const agreement_mode
   if (const auto special = special_file(path)) {
     why = *special;
   } else {
-    content = read_whole_file(path, why);
+    content = read_whole_file(path, why, parser::max_file_bytes);
   }
   if (!content) {
     result.shape.push_back(unreadable("toml-syntax", path, why, sources));

@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 constexpr std::string_view include_error_id = "include-error";
 // Deeper include chains are a mistake, not a design; the bound also keeps the loader's recursion small.
 constexpr std::size_t max_include_depth = 32;
+// Files in one agreement, the root included: far more than a real agreement needs, few enough that a generated
+// tree of includes cannot make one load read thousands of files.
+constexpr std::size_t max_agreement_files = 256;
 
 diagnostic make_error(std::string_view id, source_span where, text message) {
   diagnostic d;
@@ -62,7 +65,7 @@ struct include_site {
 class disk_files final : public agreement_files {
  public:
   std::optional<std::string> read(const std::string& path, read_error& why) const override {
-    return read_whole_file(path, why);
+    return read_whole_file(path, why, parser::max_file_bytes);
   }
   std::string canonical(const std::string& path) const override { return canonical_or_empty(path).string(); }
 };
@@ -178,6 +181,15 @@ class loader {
     if (chain_.size() > max_include_depth) {
       report(site, {"includes are nested more than " + std::to_string(max_include_depth) + " deep",
                     "includes zijn meer dan " + std::to_string(max_include_depth) + " niveaus diep genest"});
+      return;
+    }
+    if (loaded_.size() >= max_agreement_files) {
+      const std::string limit = std::to_string(max_agreement_files);
+      report(site,
+             {"the agreement already has " + limit + " files, the most akkoord reads: `" + written + "` is not read",
+              "de afspraken bestaan al uit " + limit + " bestanden, het maximum dat akkoord inleest: `" + written +
+                  "` is niet ingelezen"},
+             text{"combine small files into larger ones", "voeg kleine bestanden samen tot grotere"});
       return;
     }
     auto content = disk_.read(path.string(), why);

@@ -20,7 +20,7 @@
 namespace akkoord {
 
 // The deepest nesting akkoord reads, counted from the top of the file: every key part is one level and so is
-// every array element (`[[activity]]` + `id = "x"` is 3). Documented in README.md ("Limits").
+// every array element (`[[activity]]` + `id = "x"` is 3). Documented in docs/limits.md.
 inline constexpr std::size_t max_toml_nesting = 128;
 
 struct toml_hazard {

@@ -362,6 +362,15 @@ void rule_compiler::compile_rule() {
          {"rule " + quoted(decl.id.name) + " nests its expressions and lets too deeply to evaluate",
           "regel " + quoted(decl.id.name) + " heeft te diep geneste expressies en lets om te kunnen berekenen"},
          text{"split the calculation into fewer, flatter `let`s", "verdeel de berekening over meer `let`s die minder diep genest zijn"});
+  if (rule_.nodes.size() > max_rule_nodes) {
+    const std::string size = std::to_string(rule_.nodes.size()), limit = std::to_string(max_rule_nodes);
+    fail(decl.id.span,
+         {"rule " + quoted(decl.id.name) + " is too large: its expressions have " + size +
+              " operators, names and values, more than the " + limit + " a rule may have",
+          "regel " + quoted(decl.id.name) + " is te groot: de expressies bevatten " + size +
+              " operatoren, namen en waarden, meer dan de " + limit + " die een regel mag hebben"},
+         text{"split it into several rules", "verdeel de regel over meerdere regels"});
+  }
 }
 
 bool rule_compiler::expect_condition(int index, const ast::expr& e, const std::string& context) {

@@ -169,5 +169,8 @@ struct program {
 
 // Deepest expression the compiler accepts: keeps its recursion (and the evaluator's) bounded.
 inline constexpr int max_expression_depth = 512;
+// Largest rule the compiler accepts, in nodes (operators, names and values of its `let`s, `when`, `require` and
+// messages together): each node is evaluated per plan or per activity, so this bounds a rule's cost.
+inline constexpr std::size_t max_rule_nodes = 10'000;
 
 }  // namespace akkoord::rules_detail

@@ -81,7 +81,9 @@ struct read_error {
   std::string en;
   std::string nl;
 };
-std::optional<std::string> read_whole_file(const std::string& path, read_error& error);
+// A file larger than `max_bytes` is not read at all (not even into memory): the reason names its size.
+std::optional<std::string> read_whole_file(const std::string& path, read_error& error,
+                                           std::size_t max_bytes = static_cast<std::size_t>(-1));
 
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);

@@ -43,6 +43,13 @@ struct checked_file {
   std::size_t finding_count = 0;
 };
 
+// The most findings a run lists per file, in their sorted order. The rest are replaced by one
+// `too-many-findings` finding at the first of them that counts them per severity; its severity is the highest of
+// the findings it stands for that are not suppressed, so the exit code and `fail_on` still see them.
+inline constexpr std::size_t max_findings_per_file = 1'000;
+// Applies that limit to one file's findings, sorted: every command that lists findings calls it per file.
+void limit_findings_of_file(diagnostics& found);
+
 struct run_result {
   std::shared_ptr<source_manager> sources = std::make_shared<source_manager>();  // spans point into it
   std::vector<std::shared_ptr<const agreement_model>> agreements;  // every agreement loaded (null: not loadable)
