@@ -123,25 +123,36 @@ std::optional<std::int64_t> percent_of_cents(decimal percent, std::int64_t cents
   return multiply_cents(cents, decimal{percent.units, percent.scale + 2});
 }
 
-std::string format_cents(std::int64_t cents, money_style style, bool with_currency) {
-  const bool negative = cents < 0;
-  // Work in unsigned 128 bits so INT64_MIN has a magnitude.
-  u128 magnitude = negative ? static_cast<u128>(-(static_cast<i128>(cents)))
-                                         : static_cast<u128>(cents);
-  const unsigned frac = static_cast<unsigned>(magnitude % 100);
-  u128 whole = magnitude / 100;
+namespace {
+
+// The digits of `whole` in threes: ',' between them in English, '.' in Dutch.
+std::string grouped_digits(u128 whole, money_style style) {
   std::string digits;
   do {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
     whole /= 10;
   } while (whole != 0);
   const char group = style == money_style::en ? ',' : '.';
-  const char point = style == money_style::en ? '.' : ',';
   std::string grouped;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i != 0 && (digits.size() - i) % 3 == 0) grouped += group;
     grouped += digits[i];
   }
+  return grouped;
+}
+
+}  // namespace
+
+std::string format_count(std::uint64_t n, money_style style) { return grouped_digits(n, style); }
+
+std::string format_cents(std::int64_t cents, money_style style, bool with_currency) {
+  const bool negative = cents < 0;
+  // Work in unsigned 128 bits so INT64_MIN has a magnitude.
+  u128 magnitude = negative ? static_cast<u128>(-(static_cast<i128>(cents)))
+                                         : static_cast<u128>(cents);
+  const unsigned frac = static_cast<unsigned>(magnitude % 100);
+  const char point = style == money_style::en ? '.' : ',';
+  const std::string grouped = grouped_digits(magnitude / 100, style);
   std::string out;
   if (with_currency) out += style == money_style::en ? "EUR " : "€ ";
   if (negative) out += '-';

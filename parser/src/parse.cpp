@@ -12,6 +12,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 #include <tao/pegtl/contrib/parse_tree_to_dot.hpp>
 
+#include "akkoord/exact.hpp"
 #include "akkoord/parser/parse.hpp"
 #include "errors.hpp"
 #include "grammar.hpp"
@@ -93,9 +94,9 @@ std::string hex_byte(unsigned char c) {
 void check_input(const source_file& file) {
   const std::string_view content = file.text();
   if (content.size() > max_file_bytes) {
-    const std::string size = std::to_string(content.size());
+    const std::string size_en = format_count(content.size(), money_style::en), size_nl = format_count(content.size(), money_style::nl);
     throw syntax_problem{syntax_diagnostic(
-        whole_file(file), {"the file is too large (" + size + " bytes)", "het bestand is te groot (" + size + " bytes)"},
+        whole_file(file), {"the file is too large (" + size_en + " bytes)", "het bestand is te groot (" + size_nl + " bytes)"},
         text{"an agreement file may be at most 16 MiB; split it with `include`",
              "een overeenkomstbestand mag hoogstens 16 MiB zijn; splits het met `include`"})};
   }
@@ -164,13 +165,13 @@ diagnostics shown_errors(const source_file& file, const std::vector<dsl::syntax_
   }
   if (all.size() > count) {
     const std::size_t rest = all.size() - count;
-    const std::string n = std::to_string(rest);
+    const std::string n = format_count(rest, money_style::en), n_nl = format_count(rest, money_style::nl);
     const std::string limit = std::to_string(max_syntax_errors_per_file);
     shown.push_back(syntax_diagnostic(
         {&file, all[count].at, all[count].at},
         rest == 1 ? text{"1 more syntax error is not shown; it is here", "nog 1 syntaxfout wordt niet getoond; die staat hier"}
                   : text{n + " more syntax errors are not shown; the first of them is here",
-                         "nog " + n + " syntaxfouten worden niet getoond; de eerste daarvan staat hier"},
+                         "nog " + n_nl + " syntaxfouten worden niet getoond; de eerste daarvan staat hier"},
         text{"a file shows its first " + limit + " syntax errors: correct these and run `akkoord lint` again",
              "van een bestand worden de eerste " + limit + " syntaxfouten getoond: herstel deze en voer `akkoord lint` opnieuw uit"}));
   }

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "akkoord/exact.hpp"
+
 namespace akkoord {
 
 source_file::source_file(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
@@ -139,11 +141,13 @@ std::optional<std::string> read_whole_file(const std::string& path, read_error& 
   }
   if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     constexpr std::size_t mebibyte = 1024 * 1024;
-    const std::string size = std::to_string(st.st_size);
-    const std::string limit = max_bytes % mebibyte == 0 ? std::to_string(max_bytes / mebibyte) + " MiB"
-                                                        : std::to_string(max_bytes) + " bytes";
-    error = {"is too large (" + size + " bytes): akkoord reads files of at most " + limit,
-             "het bestand is te groot (" + size + " bytes): akkoord leest bestanden van hoogstens " + limit};
+    const auto size = [&](money_style style) { return format_count(static_cast<std::uint64_t>(st.st_size), style); };
+    const auto limit = [&](money_style style) {
+      return max_bytes % mebibyte == 0 ? std::to_string(max_bytes / mebibyte) + " MiB" : format_count(max_bytes, style) + " bytes";
+    };
+    error = {"is too large (" + size(money_style::en) + " bytes): akkoord reads files of at most " + limit(money_style::en),
+             "het bestand is te groot (" + size(money_style::nl) + " bytes): akkoord leest bestanden van hoogstens " +
+                 limit(money_style::nl)};
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -68,7 +68,7 @@ TEST(Limits, APlanFileOverSixteenMebibytesIsNotReadAndTheRunGoesOn) {
   const auto too_large = r.findings("over.toml", "toml-syntax");
   ASSERT_EQ(too_large.size(), 1u) << r.json.dump(1);
   EXPECT_EQ(too_large[0]["message"], "cannot read `" + over.string() +
-                                         "`: is too large (16777217 bytes): akkoord reads files of at most 16 MiB");
+                                         "`: is too large (16,777,217 bytes): akkoord reads files of at most 16 MiB");
   EXPECT_TRUE(too_large[0]["line"].is_null());
   for (const auto& f : r.json["findings"]) EXPECT_FALSE(f["file"].get<std::string>().ends_with("under.toml")) << f;
   EXPECT_EQ(r.findings(witness_plan, "contribution-mismatch").size(), 1u) << r.json.dump(1);
@@ -84,7 +84,7 @@ TEST(Limits, AnAgreementFileOverSixteenMebibytesIsNotReadAndLintGoesOn) {
   EXPECT_EQ(r.exit_code, 1) << "a file lint cannot read is a finding like a syntax error: " << r.err;
   const auto too_large = r.findings("over.akkoord", "dsl-syntax");
   ASSERT_EQ(too_large.size(), 1u) << r.json.dump(1);
-  EXPECT_NE(too_large[0]["message"].get<std::string>().find("is too large (16777217 bytes)"), std::string::npos);
+  EXPECT_NE(too_large[0]["message"].get<std::string>().find("is too large (16,777,217 bytes)"), std::string::npos);
   for (const auto& f : r.json["findings"]) EXPECT_FALSE(f["file"].get<std::string>().ends_with("under.akkoord")) << f;
   EXPECT_EQ(r.findings("period-overlap.akkoord", "period-overlap").size(), 1u) << r.json.dump(1);
 }

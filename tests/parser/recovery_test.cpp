@@ -152,6 +152,16 @@ TEST(Recovery, IncludeErrorsRecoverToo) {
   EXPECT_EQ(std::get<ast::include_decl>(p.tree().declarations[0]).path.value, "b.akkoord");
 }
 
+TEST(Recovery, TheCountOfTheRestIsGroupedAsEachLanguageWritesNumbers) {
+  std::string text;
+  const std::size_t broken = parser::max_syntax_errors_per_file + 1234;
+  for (std::size_t i = 0; i < broken; ++i) text += "party p" + std::to_string(i) + " {\n";
+  const parsed p = parse_text(text);
+  const diagnostic& summary = p.outcome.errors.back();
+  EXPECT_EQ(summary.message.en, "1,234 more syntax errors are not shown; the first of them is here");
+  EXPECT_EQ(summary.message.nl, "nog 1.234 syntaxfouten worden niet getoond; de eerste daarvan staat hier");
+}
+
 TEST(Recovery, AfterTheLimitOneFindingCountsTheRest) {
   std::string text;
   const std::size_t broken = parser::max_syntax_errors_per_file + 12;

@@ -43,5 +43,7 @@ enum class money_style { en, nl };
 std::string format_cents(std::int64_t cents, money_style style, bool with_currency = true);
 // "1.5" / "1,5"
 std::string format_decimal(decimal d, money_style style);
+// A count with its thousands grouped: "16,777,217" (en) / "16.777.217" (nl).
+std::string format_count(std::uint64_t n, money_style style);
 
 }  // namespace akkoord
