@@ -6,11 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # Keep this list in step with README command (1); a test compares them.
-packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgtest-dev)
+packages=(g++ cmake make libtomlplusplus-dev tao-pegtl-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libxlsxwriter-dev libgtest-dev)
 # Only the tests need these: the schema validators of the SARIF and JUnit reports, the real pre-commit with git
 # (the hooks test), clang++ with its runtime (the sanitizers and libFuzzer), and dpkg-shlibdeps (dpkg-dev) and
-# file, which `cpack -G DEB` runs to work out the package's Depends (the Debian package test).
-test_only=(python3-jsonschema libxml2-utils pre-commit git clang libclang-rt-14-dev dpkg-dev file)
+# file, which `cpack -G DEB` runs to work out the package's Depends (the Debian package test), the real consumers
+# of the HTML report (Chromium with a font, and poppler's pdfinfo/pdftotext for its print), of the spreadsheet
+# (openpyxl) and of the language server (Neovim's built-in client).
+test_only=(python3-jsonschema libxml2-utils pre-commit git clang libclang-rt-14-dev dpkg-dev file
+           chromium fonts-dejavu-core poppler-utils python3-openpyxl neovim)
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
