@@ -70,11 +70,12 @@ void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
   // One value per --format (not greedy): `--format sarif plans/` must leave `plans/` to the positionals.
   command
       .add_option("--format", cl.formats,
-                  say("report format: text (default), short, json, sarif, junit, github or html; repeatable as "
-                      "FORMAT:FILE to write several reports in one run (`--format text --format sarif:report.sarif`)",
-                      "rapportformaat: text (standaard), short, json, sarif, junit, github of html; herhaalbaar als "
-                      "FORMAAT:BESTAND om in één run meerdere rapporten te schrijven "
-                      "(`--format text --format sarif:rapport.sarif`)"))
+                  say("report format: text (default), short, json, sarif, junit, github, html or xlsx (only to a "
+                      "file); repeatable as FORMAT:FILE to write several reports in one run "
+                      "(`--format text --format sarif:report.sarif --format xlsx:report.xlsx`)",
+                      "rapportformaat: text (standaard), short, json, sarif, junit, github, html of xlsx (alleen naar "
+                      "een bestand); herhaalbaar als FORMAAT:BESTAND om in één run meerdere rapporten te schrijven "
+                      "(`--format text --format sarif:rapport.sarif --format xlsx:rapport.xlsx`)"))
       ->allow_extra_args(false)
       ->type_name(say("FORMAT[:FILE]", "FORMAAT[:BESTAND]"));
   command
@@ -317,8 +318,8 @@ std::optional<std::vector<report_target>> resolve_reports(const command_line& cl
     const std::string name = spec.substr(0, colon);
     const auto format = parse_report_format(name);
     if (!format) {
-      tool_error({"unknown output format `" + name + "`; use `text`, `short`, `json`, `sarif`, `junit`, `github` or `html`",
-                  "onbekend uitvoerformaat `" + name + "`; gebruik `text`, `short`, `json`, `sarif`, `junit`, `github` of `html`"});
+      tool_error({"unknown output format `" + name + "`; use `text`, `short`, `json`, `sarif`, `junit`, `github`, `html` or `xlsx`",
+                  "onbekend uitvoerformaat `" + name + "`; gebruik `text`, `short`, `json`, `sarif`, `junit`, `github`, `html` of `xlsx`"});
       return std::nullopt;
     }
     report_target target{*format, colon == std::string::npos ? std::string() : spec.substr(colon + 1)};
@@ -330,6 +331,13 @@ std::optional<std::vector<report_target>> resolve_reports(const command_line& cl
     if (target.to_stdout()) {
       ++to_stdout;
       if (!cl.output.empty()) target.path = cl.output;
+    }
+    if (target.format == report_format::xlsx && target.to_stdout()) {
+      tool_error({"`--format " + spec + "` needs a file: a spreadsheet is binary and is not written to standard "
+                  "output; name one, e.g. `--format xlsx:report.xlsx`",
+                  "`--format " + spec + "` heeft een bestand nodig: een spreadsheet is binair en wordt niet naar de "
+                  "standaarduitvoer geschreven; noem er een, bijvoorbeeld `--format xlsx:rapport.xlsx`"});
+      return std::nullopt;
     }
     targets.push_back(std::move(target));
   }
