@@ -42,28 +42,34 @@ SHEETS = {
 }
 HEADERS = {
     "en": {
-        "Overview": ["File", "Municipality", "Year", "Status", "Adopted", "Contribution total",
-                     "Budgets of all activities", "Errors", "Warnings", "Infos", "Waived", "Verdict"],
+        "Overview": ["File", "Municipality", "Year", "Status", "Adopted", "Contribution total", "Agreed amount",
+                     "Saving ceiling", "Budgets of all activities", "Errors", "Warnings", "Infos", "Waived", "Verdict"],
         "Findings": ["Check", "Severity", "File", "Line", "Column", "Message", "Agreement clause", "Help", "Waived"],
         "Activities": ["File", "Municipality", "Year", "Activity", "Task", "Task title", "Executor", "Executor name",
-                       "Taakveld", "Budget", "FTE", "Hours", "From", "To", "Description"],
-        "Spending per taakveld": ["File", "Municipality", "Year", "Taakveld", "Budget", "Per inhabitant"],
+                       "Taakveld", "BBV name", "Budget", "FTE", "Hours", "From", "To", "Description"],
+        "Spending per taakveld": ["File", "Municipality", "Year", "Taakveld", "BBV name", "Budget", "Per inhabitant"],
         "Spending per task": ["File", "Municipality", "Year", "Task", "Task title", "Budget"],
     },
     "nl": {
         "Overzicht": ["Bestand", "Gemeente", "Jaar", "Status", "Vastgesteld op", "Totaal bijdrage",
-                      "Som van alle budgetten", "Fouten", "Waarschuwingen", "Meldingen", "Uitgezonderd", "Oordeel"],
+                      "Afgesproken bedrag", "Plafond na bezuiniging", "Som van alle budgetten", "Fouten",
+                      "Waarschuwingen", "Meldingen", "Uitgezonderd", "Oordeel"],
         "Bevindingen": ["Controle", "Ernst", "Bestand", "Regel", "Kolom", "Melding", "Bepaling uit de afspraken",
                         "Tip", "Uitgezonderd"],
         "Activiteiten": ["Bestand", "Gemeente", "Jaar", "Activiteit", "Taak", "Omschrijving taak", "Uitvoerder",
-                         "Naam uitvoerder", "Taakveld", "Budget", "Fte", "Uren", "Van", "Tot en met", "Omschrijving"],
-        "Uitgaven per taakveld": ["Bestand", "Gemeente", "Jaar", "Taakveld", "Budget", "Per inwoner"],
+                         "Naam uitvoerder", "Taakveld", "Naam (BBV)", "Budget", "Fte", "Uren", "Van", "Tot en met",
+                         "Omschrijving"],
+        "Uitgaven per taakveld": ["Bestand", "Gemeente", "Jaar", "Taakveld", "Naam (BBV)", "Budget", "Per inwoner"],
         "Uitgaven per taak": ["Bestand", "Gemeente", "Jaar", "Taak", "Omschrijving taak", "Budget"],
     },
 }
 SEVERITY = {"en": {"error": "error", "warning": "warning", "info": "info"},
             "nl": {"error": "fout", "warning": "waarschuwing", "info": "melding"}}
-VERDICT = {"en": ("complies", "does not comply", "cannot be read"), "nl": ("voldoet", "voldoet niet", "niet leesbaar")}
+VERDICT = {"en": {"clean": "complies", "remarks": "complies, with remarks", "fails": "does not comply",
+                  "unreadable": "cannot be read"},
+           "nl": {"clean": "voldoet", "remarks": "voldoet, met opmerkingen", "fails": "voldoet niet",
+                  "unreadable": "niet leesbaar"}}
+UNKNOWN_TAAKVELD = {"en": "(not a taakveld of the BBV list of 2025)", "nl": "(geen taakveld in de BBV-lijst van 2025)"}
 DATE_FORMAT = {"en": "yyyy-mm-dd", "nl": "dd-mm-yyyy"}
 
 # Text that tries to be markup, a formula or a terminal command; each must come back exactly (as the tool's
@@ -122,6 +128,8 @@ def make_inputs(work):
     for k, text in enumerate(HOSTILE_DESCRIPTIONS[1:]):
         hostile += ("\n[[activity]]\nid = \"H-%d\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"5.7\"\n"
                     "budget = %d.25\ndescription = %s\n" % (k, 1000 + k, toml_string(text)))
+    hostile += ("\n[[activity]]\nid = \"H-unknown\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"9.99\"\n"
+                "budget = 2\n")
     hostile += ("\n[[activity]]\nid = \"H-long\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"5.7\"\n"
                 "budget = 1\ndescription = \"%s\"\n" % LONG_DESCRIPTION)
     (work / "hostile plan & <co>.toml").write_text(hostile, "utf-8")
@@ -153,6 +161,13 @@ class Run:
         return [list(r) for r in sheet.iter_rows(min_row=2)]
 
 
+def in_overview_order(plans):
+    """The plans as the overview lists them: municipalities by id (plans naming none last), years in order
+    within each (plans without a year last), input order otherwise."""
+    return sorted(plans, key=lambda p: (p["municipality"] is None, p["municipality"] or "",
+                                        p["year"] is None, p["year"] or 0))
+
+
 def read_plan(path):
     try:
         with open(path, "rb") as f:
@@ -173,177 +188,217 @@ class XlsxReport(unittest.TestCase):
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def each_run(self):
+    def for_each_run(self, check):
         for lang, run in self.runs.items():
             with self.subTest(lang=lang):
-                yield lang, run
+                check(lang, run)
 
     def test_run_has_findings_and_writes_the_workbook(self):
-        for _, run in self.each_run():
-            self.assertEqual(run.result.returncode, 1, run.result.stderr)
-            self.assertEqual(run.result.stderr, "")
-            self.assertTrue(run.json["findings"])
+        self.for_each_run(self.check_run_has_findings_and_writes_the_workbook)
+
+    def check_run_has_findings_and_writes_the_workbook(self, _, run):
+        self.assertEqual(run.result.returncode, 1, run.result.stderr)
+        self.assertEqual(run.result.stderr, "")
+        self.assertTrue(run.json["findings"])
 
     def test_sheets_and_headers_in_the_report_language(self):
-        for lang, run in self.each_run():
-            self.assertEqual(run.book.sheetnames, SHEETS[lang])
-            for name in SHEETS[lang]:
-                sheet = run.book[name]
-                self.assertEqual([c.value for c in sheet[1]], HEADERS[lang][name], name)
-                self.assertTrue(all(c.font.b for c in sheet[1]), name + ": the header row is bold")
+        self.for_each_run(self.check_sheets_and_headers_in_the_report_language)
+
+    def check_sheets_and_headers_in_the_report_language(self, lang, run):
+        self.assertEqual(run.book.sheetnames, SHEETS[lang])
+        for name in SHEETS[lang]:
+            sheet = run.book[name]
+            self.assertEqual([c.value for c in sheet[1]], HEADERS[lang][name], name)
+            self.assertTrue(all(c.font.b for c in sheet[1]), name + ": the header row is bold")
 
     def test_header_row_frozen_and_an_autofilter_over_each_table(self):
-        for _, run in self.each_run():
-            for sheet in run.book.worksheets:
-                self.assertEqual(sheet.freeze_panes, "A2", sheet.title)
-                self.assertGreater(sheet.max_row, 1, sheet.title + " has rows")
-                self.assertEqual(sheet.auto_filter.ref,
-                                 "A1:%s%d" % (get_column_letter(sheet.max_column), sheet.max_row), sheet.title)
+        self.for_each_run(self.check_header_row_frozen_and_an_autofilter_over_each_table)
+
+    def check_header_row_frozen_and_an_autofilter_over_each_table(self, _, run):
+        for sheet in run.book.worksheets:
+            self.assertEqual(sheet.freeze_panes, "A2", sheet.title)
+            self.assertGreater(sheet.max_row, 1, sheet.title + " has rows")
+            self.assertEqual(sheet.auto_filter.ref,
+                             "A1:%s%d" % (get_column_letter(sheet.max_column), sheet.max_row), sheet.title)
 
     def test_columns_fit_their_content(self):
-        for _, run in self.each_run():
-            for sheet in run.book.worksheets:
-                for column in sheet.iter_cols():
-                    letter = get_column_letter(column[0].column)
-                    width = sheet.column_dimensions[letter].width
-                    longest = max(len(str(c.value)) for c in column if c.value is not None and c.data_type == "s")
-                    self.assertGreaterEqual(width, min(longest, 60), sheet.title + " " + letter)
-                    self.assertLessEqual(width, 64, sheet.title + " " + letter)
+        self.for_each_run(self.check_columns_fit_their_content)
+
+    def check_columns_fit_their_content(self, _, run):
+        for sheet in run.book.worksheets:
+            for column in sheet.iter_cols():
+                letter = get_column_letter(column[0].column)
+                width = sheet.column_dimensions[letter].width
+                longest = max(len(str(c.value)) for c in column if c.value is not None and c.data_type == "s")
+                self.assertGreaterEqual(width, min(longest, 60), sheet.title + " " + letter)
+                self.assertLessEqual(width, 64, sheet.title + " " + letter)
 
     def test_overview_one_row_per_plan_with_the_json_figures(self):
-        for lang, run in self.each_run():
-            rows = run.rows(0)
-            plans = run.json["plans"]
-            self.assertEqual([r[0].value for r in rows], run.inputs)
-            self.assertEqual([r[0].value for r in rows], [p["file"] for p in plans])
-            for row, plan in zip(rows, plans):
-                values = [c.value for c in row]
-                self.assertEqual(values[2], plan["year"])
-                for cell, cents in ((row[5], plan["total_cents"]), (row[6], plan["budget_cents"])):
-                    if cents is None:
-                        self.assertIsNone(cell.value)
-                    else:
-                        self.assertEqual(cents_of(cell.value), cents)
-                        self.assertIn("\u20ac", cell.number_format)
-                        self.assertIn("#,##0.00", cell.number_format)
-                own = [f for f in run.json["findings"] if f["file"] == plan["file"]]
-                counts = [sum(1 for f in own if f["severity"] == s and not f["suppressed"])
-                          for s in ("error", "warning", "info")] + [sum(1 for f in own if f["suppressed"])]
-                self.assertEqual(values[7:11], counts, plan["file"])
-                source = read_plan(plan["file"])
-                if source is None:
-                    self.assertEqual(values[11], VERDICT[lang][2])
-                    continue
-                self.assertEqual(values[11], VERDICT[lang][1 if counts[0] else 0], plan["file"])
-                self.assertEqual(values[3], source["plan"].get("status"))
-                adopted = source["plan"].get("adopted")
-                self.assertEqual(row[4].is_date, adopted is not None)
-                if adopted is not None:
-                    self.assertEqual(row[4].value.date(), adopted)
-                    self.assertEqual(row[4].number_format, DATE_FORMAT[lang])
-            self.assertEqual(rows[0][1].value, "Gemeente Aalsmeer")  # the party's name, not its id
+        self.for_each_run(self.check_overview_one_row_per_plan_with_the_json_figures)
+
+    def check_overview_one_row_per_plan_with_the_json_figures(self, lang, run):
+        rows = run.rows(0)
+        plans = {p["file"]: p for p in run.json["plans"]}
+        self.assertEqual([r[0].value for r in rows], [p["file"] for p in in_overview_order(run.json["plans"])])
+        for row in rows:
+            plan = plans[row[0].value]
+            values = [c.value for c in row]
+            self.assertEqual(values[2], plan["year"])
+            for cell, cents in ((row[5], plan["total_cents"]), (row[8], plan["budget_cents"])):
+                if cents is None:
+                    self.assertIsNone(cell.value)
+                else:
+                    self.assertEqual(cents_of(cell.value), cents)
+                    self.assertIn("\u20ac", cell.number_format)
+                    self.assertIn("#,##0.00", cell.number_format)
+            own = [f for f in run.json["findings"] if f["file"] == plan["file"]]
+            counts = [sum(1 for f in own if f["severity"] == s and not f["suppressed"])
+                      for s in ("error", "warning", "info")] + [sum(1 for f in own if f["suppressed"])]
+            self.assertEqual(values[9:13], counts, plan["file"])
+            source = read_plan(plan["file"])
+            verdict = ("unreadable" if source is None else "fails" if counts[0] else
+                       "remarks" if sum(counts[:3]) else "clean")
+            self.assertEqual(values[13], VERDICT[lang][verdict], plan["file"])
+            if source is None:
+                self.assertEqual(values[1:9], [None] * 8)
+                continue
+            self.assertEqual(values[3], source["plan"].get("status"))
+            adopted = source["plan"].get("adopted")
+            self.assertEqual(row[4].is_date, adopted is not None)
+            if adopted is not None:
+                self.assertEqual(row[4].value.date(), adopted)
+                self.assertEqual(row[4].number_format, DATE_FORMAT[lang])
+        # The agreed amounts of rules/aa.akkoord: 2024 EUR 20,000,000 (no saving in force yet), 2025 EUR 19,700,000
+        # as stated, 2026 indexed by 2% (EUR 20,094,000); the Kadernota 2025 saving (from 2025: 2024 less
+        # EUR 300,000) caps 2025 and 2026 at EUR 19,700,000.
+        expected = {"2024": (2_000_000_000, None), "2025": (1_970_000_000, 1_970_000_000),
+                    "2026": (2_009_400_000, 1_970_000_000)}
+        for year, (agreed, ceiling) in expected.items():
+            row = next(r for r in rows if r[0].value.endswith("samples/years/aalsmeer-%s.toml" % year))
+            self.assertEqual(row[1].value, "Gemeente Aalsmeer")  # the party's name, not its id
+            self.assertEqual(cents_of(row[6].value), agreed, year)
+            self.assertEqual(None if row[7].value is None else cents_of(row[7].value), ceiling, year)
+        self.assertIn("\u20ac", row[6].number_format)
+        self.assertIn("\u20ac", row[7].number_format)
 
     def test_findings_one_row_per_finding_as_in_json(self):
-        for lang, run in self.each_run():
-            rows = run.rows(1)
-            findings = run.json["findings"]
-            self.assertEqual(len(rows), len(findings))
-            for row, f in zip(rows, findings):
-                values = [c.value for c in row]
-                self.assertEqual(values[0], f["id"])
-                self.assertEqual(values[1], SEVERITY[lang][f["severity"]])
-                self.assertEqual(values[2], f["file"])
-                self.assertEqual(values[3], f["line"])
-                self.assertEqual(values[4], f["column"])
-                self.assertEqual(values[5], printable(f["message"]))
-                self.assertEqual(values[7], printable(f["help"]) if f["help"] else None)
-                self.assertEqual(values[8] is not None, f["suppressed"])
-                others = [r for r in f["related"] if r["file"] != f["file"]]
-                if others:
-                    self.assertIn(printable(others[0]["message"]), values[6])
-                    self.assertTrue(values[6].startswith("%s:%d:%d: " % (others[0]["file"], others[0]["line"],
-                                                                         others[0]["column"])))
-                else:
-                    self.assertIsNone(values[6])
-            self.assertTrue(any(r[8].value for r in rows), "a waived finding is marked")
-            self.assertTrue(any(r[6].value for r in rows), "a clause is named")
+        self.for_each_run(self.check_findings_one_row_per_finding_as_in_json)
+
+    def check_findings_one_row_per_finding_as_in_json(self, lang, run):
+        rows = run.rows(1)
+        findings = run.json["findings"]
+        self.assertEqual(len(rows), len(findings))
+        for row, f in zip(rows, findings):
+            values = [c.value for c in row]
+            self.assertEqual(values[0], f["id"])
+            self.assertEqual(values[1], SEVERITY[lang][f["severity"]])
+            self.assertEqual(values[2], f["file"])
+            self.assertEqual(values[3], f["line"])
+            self.assertEqual(values[4], f["column"])
+            self.assertEqual(values[5], printable(f["message"]))
+            self.assertEqual(values[7], printable(f["help"]) if f["help"] else None)
+            self.assertEqual(values[8] is not None, f["suppressed"])
+            others = [r for r in f["related"] if r["file"] != f["file"]]
+            if others:
+                self.assertIn(printable(others[0]["message"]), values[6])
+                self.assertTrue(values[6].startswith("%s:%d:%d: " % (others[0]["file"], others[0]["line"],
+                                                                     others[0]["column"])))
+            else:
+                self.assertIsNone(values[6])
+        self.assertTrue(any(r[8].value for r in rows), "a waived finding is marked")
+        self.assertTrue(any(r[6].value for r in rows), "a clause is named")
 
     def test_activities_one_row_per_activity_of_every_plan(self):
-        for lang, run in self.each_run():
-            rows = iter(run.rows(2))
-            count = 0
-            for path in run.inputs:
-                source = read_plan(path)
-                if source is None:
-                    continue
-                for activity in source.get("activity", []):
-                    row = next(rows)
-                    count += 1
-                    values = [c.value for c in row]
-                    self.assertEqual(values[0], path)
-                    self.assertEqual(values[2], source["plan"]["year"])
-                    self.assertEqual(values[3], printable(activity["id"]) if "id" in activity else None)
-                    self.assertEqual(values[4], activity.get("task"))
-                    self.assertEqual(values[6], activity.get("executor"))
-                    self.assertEqual(values[8], activity.get("taakveld"))
-                    self.assertEqual(cents_of(values[9]), plan_cents(activity["budget"]))
-                    self.assertIn("\u20ac", row[9].number_format)
-                    if "fte" in activity:
-                        self.assertEqual(Decimal(repr(values[10])), Decimal(str(activity["fte"])))
-                    self.assertEqual(values[11], activity.get("hours"))
-                    for cell, key in ((row[12], "from"), (row[13], "to")):
-                        self.assertEqual(cell.is_date, key in activity)
-                        if key in activity:
-                            self.assertEqual(cell.value.date(), activity[key])
-                            self.assertEqual(cell.number_format, DATE_FORMAT[lang])
-                    if activity.get("description") == LONG_DESCRIPTION:
-                        self.assertEqual(values[14], SHOWN_LONG_DESCRIPTION)
-                    else:
-                        self.assertEqual(values[14], printable(activity["description"]) if "description" in activity
-                                         else None)
-                    if activity.get("executor") == "AA":
-                        self.assertEqual(values[7], "AA-organisatie")
-                    if activity.get("task") == "burgerzaken":
-                        self.assertEqual(values[5], "Burgerzaken")
-            self.assertIsNone(next(rows, None), "no row beyond the activities")
-            self.assertGreater(count, 40)
+        self.for_each_run(self.check_activities_one_row_per_activity_of_every_plan)
+
+    def check_activities_one_row_per_activity_of_every_plan(self, lang, run):
+        rows = iter(run.rows(2))
+        count = 0
+        for path in (p["file"] for p in in_overview_order(run.json["plans"])):
+            source = read_plan(path)
+            if source is None:
+                continue
+            for activity in source.get("activity", []):
+                row = next(rows)
+                count += 1
+                values = [c.value for c in row]
+                self.assertEqual(values[0], path)
+                self.assertEqual(values[2], source["plan"]["year"])
+                self.assertEqual(values[3], printable(activity["id"]) if "id" in activity else None)
+                self.assertEqual(values[4], activity.get("task"))
+                self.assertEqual(values[6], activity.get("executor"))
+                self.assertEqual(values[8], activity.get("taakveld"))
+                if activity.get("taakveld") == "9.99":
+                    self.assertEqual(values[9], UNKNOWN_TAAKVELD[lang])
+                elif "taakveld" in activity:
+                    self.assertTrue(values[9] and not values[9].startswith("("), values)
+                self.assertEqual(cents_of(values[10]), plan_cents(activity["budget"]))
+                self.assertIn("\u20ac", row[10].number_format)
+                if "fte" in activity:
+                    self.assertEqual(Decimal(repr(values[11])), Decimal(str(activity["fte"])))
+                self.assertEqual(values[12], activity.get("hours"))
+                for cell, key in ((row[13], "from"), (row[14], "to")):
+                    self.assertEqual(cell.is_date, key in activity)
+                    if key in activity:
+                        self.assertEqual(cell.value.date(), activity[key])
+                        self.assertEqual(cell.number_format, DATE_FORMAT[lang])
+                if activity.get("description") == LONG_DESCRIPTION:
+                    self.assertEqual(values[15], SHOWN_LONG_DESCRIPTION)
+                else:
+                    self.assertEqual(values[15], printable(activity["description"]) if "description" in activity
+                                     else None)
+                if activity.get("executor") == "AA":
+                    self.assertEqual(values[7], "AA-organisatie")
+                if activity.get("task") == "burgerzaken":
+                    self.assertEqual(values[5], "Burgerzaken")
+                if activity.get("taakveld") == "0.2":
+                    self.assertEqual(values[9], "Burgerzaken")
+        self.assertIsNone(next(rows, None), "no row beyond the activities")
+        self.assertGreater(count, 40)
 
     def test_spending_per_taakveld_and_task_equal_to_the_json(self):
-        for _, run in self.each_run():
-            expected_taakvelden = [(p["file"], p["year"], t["code"], t["budget_cents"], t["per_inhabitant_cents"])
-                                   for p in run.json["plans"] for t in p["taakvelden"]]
-            got = [(r[0].value, r[2].value, r[3].value, cents_of(r[4].value),
-                    None if r[5].value is None else cents_of(r[5].value)) for r in run.rows(3)]
-            self.assertEqual(got, expected_taakvelden)
-            expected_tasks = [(p["file"], t["id"], t["budget_cents"]) for p in run.json["plans"] for t in p["tasks"]]
-            got = [(r[0].value, r[3].value, cents_of(r[5].value)) for r in run.rows(4)]
-            self.assertEqual(got, expected_tasks)
-            for row in run.rows(3) + run.rows(4):
-                self.assertIn("\u20ac", row[-1].number_format if row[-1].value is not None else "\u20ac")
-            # The figures themselves: the JSON's budget sum is the plan's, added up exactly.
-            for plan in run.json["plans"]:
-                if plan["budget_cents"] is not None:
-                    self.assertEqual(sum(t["budget_cents"] for t in plan["tasks"]), plan["budget_cents"])
+        self.for_each_run(self.check_spending_per_taakveld_and_task_equal_to_the_json)
+
+    def check_spending_per_taakveld_and_task_equal_to_the_json(self, _, run):
+        plans = in_overview_order(run.json["plans"])
+        expected_taakvelden = [(p["file"], p["year"], t["code"], t["budget_cents"], t["per_inhabitant_cents"])
+                               for p in plans for t in p["taakvelden"]]
+        got = [(r[0].value, r[2].value, r[3].value, cents_of(r[5].value),
+                None if r[6].value is None else cents_of(r[6].value)) for r in run.rows(3)]
+        self.assertEqual(got, expected_taakvelden)
+        expected_tasks = [(p["file"], t["id"], t["budget_cents"]) for p in plans for t in p["tasks"]]
+        got = [(r[0].value, r[3].value, cents_of(r[5].value)) for r in run.rows(4)]
+        self.assertEqual(got, expected_tasks)
+        for row in run.rows(3):
+            self.assertIn("\u20ac", row[5].number_format)
+        for row in run.rows(4):
+            self.assertIn("\u20ac", row[5].number_format)
+        # The figures themselves: the JSON's budget sum is the plan's, added up exactly.
+        for plan in plans:
+            if plan["budget_cents"] is not None:
+                self.assertEqual(sum(t["budget_cents"] for t in plan["tasks"]), plan["budget_cents"])
 
     def test_hostile_text_intact_and_never_a_formula(self):
-        for _, run in self.each_run():
-            strings = {c.value for sheet in run.book.worksheets for row in sheet.iter_rows() for c in row
-                       if c.data_type == "s" and c.value is not None}
-            for text in HOSTILE_DESCRIPTIONS + [HOSTILE_ID, "<script>alert('m')</script> & \"co\""]:
-                self.assertIn(printable(text), strings)
-            self.assertIn("bell\ufffd escape\ufffd[31m right-to-left\ufffdevil", strings)
-            self.assertTrue(any(s.endswith("hostile plan & <co>.toml") for s in strings))
-            for sheet in run.book.worksheets:
-                for row in sheet.iter_rows():
-                    for c in row:
-                        self.assertNotEqual(c.data_type, "f", "%s!%s: %r" % (sheet.title, c.coordinate, c.value))
-            with zipfile.ZipFile(run.path) as archive:
-                for name in archive.namelist():
-                    if name.startswith("xl/worksheets/"):
-                        xml = archive.read(name).decode("utf-8")
-                        self.assertNotIn("<f>", xml, name)
-                        self.assertNotIn("<f ", xml, name)
-                        self.assertNotIn("<script", xml, name)
+        self.for_each_run(self.check_hostile_text_intact_and_never_a_formula)
+
+    def check_hostile_text_intact_and_never_a_formula(self, _, run):
+        strings = {c.value for sheet in run.book.worksheets for row in sheet.iter_rows() for c in row
+                   if c.data_type == "s" and c.value is not None}
+        for text in HOSTILE_DESCRIPTIONS + [HOSTILE_ID, "<script>alert('m')</script> & \"co\""]:
+            self.assertIn(printable(text), strings)
+        self.assertIn("bell\ufffd escape\ufffd[31m right-to-left\ufffdevil", strings)
+        self.assertTrue(any(s.endswith("hostile plan & <co>.toml") for s in strings))
+        for sheet in run.book.worksheets:
+            for row in sheet.iter_rows():
+                for c in row:
+                    self.assertNotEqual(c.data_type, "f", "%s!%s: %r" % (sheet.title, c.coordinate, c.value))
+        with zipfile.ZipFile(run.path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/"):
+                    xml = archive.read(name).decode("utf-8")
+                    self.assertNotIn("<f>", xml, name)
+                    self.assertNotIn("<f ", xml, name)
+                    self.assertNotIn("<script", xml, name)
 
     def test_no_temporary_file_left_and_the_same_bytes_again(self):
         again = Run(self.work, "en", "again.xlsx")

@@ -1,11 +1,11 @@
 // The spreadsheet report (`--format xlsx:FILE`) for controllers, written with libxlsxwriter: an overview of the
 // plans, the findings, the activities and the spending per taakveld and per task, one table per sheet, each
 // with its header row frozen and an autofilter. Money is a number with a euro format, dates are dates. Every
-// figure is the run's own (the engine's plan_figures); nothing is added up here.
+// figure is the run's own (the engine's plan_figures, laid out through the run's overview); nothing is added up
+// or looked up a second time here.
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <ctime>
 #include <memory>
 #include <optional>
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "akkoord/validator/agreement.hpp"
+#include "akkoord/validator/overview.hpp"
 #include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/report.hpp"
 #include "support.hpp"
@@ -189,32 +189,7 @@ class table_sheet {
   bool full_ = false;
 };
 
-// ---- names beside ids, from the agreement --------------------------------------------------------------
-
-const agreement_model* agreement_of(const run_result& run) {
-  return run.agreements.empty() ? nullptr : run.agreements.front().get();
-}
-
-template <class Decl>
-const Decl* find_decl(const index_of<Decl>& index, std::string_view id) {
-  const auto it = index.find(id);
-  return it == index.end() ? nullptr : it->second;
-}
-
-std::string party_name(const agreement_model* agreement, std::string_view id) {
-  const ast::party_decl* party = agreement != nullptr ? find_decl(agreement->parties, id) : nullptr;
-  return party != nullptr ? party->name.value : std::string(id);
-}
-
-std::string task_title(const agreement_model* agreement, std::string_view id) {
-  const ast::task_decl* task = agreement != nullptr ? find_decl(agreement->tasks, id) : nullptr;
-  return task != nullptr ? task->title.value : std::string();
-}
-
-std::string executor_name(const agreement_model* agreement, std::string_view id) {
-  const ast::executor_decl* executor = agreement != nullptr ? find_decl(agreement->executors, id) : nullptr;
-  return executor != nullptr ? executor->name.value : std::string();
-}
+// ---- per plan -------------------------------------------------------------------------------------------
 
 template <class T>
 std::optional<T> value_of(const std::optional<spanned<T>>& field) {
@@ -225,33 +200,30 @@ std::string_view string_of(const std::optional<spanned<std::string>>& field) {
   return field ? std::string_view(field->value) : std::string_view();
 }
 
-// The plans of the run that could be read, with their figures.
-struct plan_row {
-  const checked_file* file;
-  const plan* typed;               // nullptr: the file could not be read
-  const plan_figures* figures;     // nullptr with it
-  std::string municipality;        // its name in the agreement, else as written
-};
-
-std::vector<plan_row> plan_rows(const run_result& run) {
-  const agreement_model* agreement = agreement_of(run);
-  std::vector<plan_row> rows;
-  for (const checked_file& file : run.files) {
-    if (file.role != file_role::plan) continue;
-    const plan* typed = file.typed && file.typed->readable ? file.typed.get() : nullptr;
-    const plan_figures* figures = typed != nullptr && file.figures ? &*file.figures : nullptr;
-    rows.push_back({&file, typed, figures,
-                    typed != nullptr && typed->municipality ? party_name(agreement, typed->municipality->value)
-                                                            : std::string()});
-  }
-  return rows;
+// The plans in the overview's order: municipalities by id, each one's years in order.
+std::vector<const overview_plan*> plans_in_order(const overview& run) {
+  std::vector<const overview_plan*> plans;
+  for (const overview_municipality& m : run.municipalities)
+    for (const std::size_t k : m.plans) plans.push_back(&run.plans[k]);
+  return plans;
 }
 
-// The first columns of every per-plan table: file, municipality, year.
-void plan_columns(table_sheet& sheet, const plan_row& p) {
+// The first columns of every per-plan table: file, municipality (its name, else as written), year.
+void plan_columns(table_sheet& sheet, const overview_plan& p) {
   sheet.string(p.file->path);
-  sheet.string(p.municipality);
-  sheet.year(p.typed != nullptr ? value_of(p.typed->year) : std::nullopt);
+  sheet.string(p.municipality_name.empty() ? p.municipality_id : p.municipality_name);
+  sheet.year(p.year);
+}
+
+// The BBV name of a taakveld in the plan's book year, or that it has none there.
+std::string taakveld_name(std::string_view code, std::optional<int> year, language lang) {
+  if (code.empty()) return {};
+  const taakveld_naming naming = overview::taakveld_name(code, year);
+  if (naming.known) return std::string(naming.name);
+  const text unknown = year ? text{"not a taakveld of the BBV list of " + std::to_string(*year),
+                                   "geen taakveld in de BBV-lijst van " + std::to_string(*year)}
+                            : text{"not a taakveld of a BBV list", "geen taakveld in een BBV-lijst"};
+  return "(" + unknown.in(lang) + ")";
 }
 
 const text file_header{"File", "Bestand"};
@@ -260,29 +232,31 @@ const text year_header{"Year", "Jaar"};
 
 // ---- the sheets ------------------------------------------------------------------------------------------
 
-void overview_sheet(table_sheet& sheet, const run_result& run, const std::vector<plan_row>& plans, language lang) {
-  for (const plan_row& p : plans) {
+text verdict_words(plan_verdict verdict) {
+  switch (verdict) {
+    case plan_verdict::clean: return {"complies", "voldoet"};
+    case plan_verdict::remarks: return {"complies, with remarks", "voldoet, met opmerkingen"};
+    case plan_verdict::fails: return {"does not comply", "voldoet niet"};
+    case plan_verdict::unreadable: return {"cannot be read", "niet leesbaar"};
+  }
+  return {"cannot be read", "niet leesbaar"};
+}
+
+void overview_sheet(table_sheet& sheet, const std::vector<const overview_plan*>& plans, language lang) {
+  for (const overview_plan* p : plans) {
     if (!sheet.next_row()) return;
-    plan_columns(sheet, p);
-    sheet.string(p.typed != nullptr ? string_of(p.typed->status) : std::string_view());
-    sheet.date(p.typed != nullptr ? value_of(p.typed->adopted) : std::nullopt);
-    sheet.money(p.typed != nullptr ? value_of(p.typed->total) : std::nullopt);
-    sheet.money(p.figures != nullptr ? p.figures->budget_cents : std::nullopt);
-    const std::span<const diagnostic> own(run.findings.data() + p.file->first_finding, p.file->finding_count);
-    std::int64_t per_severity[3] = {0, 0, 0}, waived = 0;  // info, warning, error
-    bool fails = false;
-    for (const diagnostic& d : own) {
-      ++(d.suppressed ? waived : per_severity[static_cast<int>(d.level)]);
-      fails = fails || (!d.suppressed && d.level >= run.fail_on);
-    }
-    sheet.count(per_severity[2]);
-    sheet.count(per_severity[1]);
-    sheet.count(per_severity[0]);
-    sheet.count(waived);
-    const text verdict = p.typed == nullptr ? text{"cannot be read", "niet leesbaar"}
-                         : fails            ? text{"does not comply", "voldoet niet"}
-                                            : text{"complies", "voldoet"};
-    sheet.string(verdict.in(lang));
+    plan_columns(sheet, *p);
+    sheet.string(p->status);
+    sheet.date(p->adopted);
+    sheet.money(p->total_cents);
+    sheet.money(p->agreed && p->agreed->known() ? std::optional<std::int64_t>(p->agreed->cents) : std::nullopt);
+    sheet.money(p->saving_ceiling_cents);
+    sheet.money(p->figures() != nullptr ? p->figures()->budget_cents : std::nullopt);
+    sheet.count(static_cast<std::int64_t>(p->findings.errors));
+    sheet.count(static_cast<std::int64_t>(p->findings.warnings));
+    sheet.count(static_cast<std::int64_t>(p->findings.infos));
+    sheet.count(static_cast<std::int64_t>(p->findings.suppressed));
+    sheet.string(verdict_words(p->verdict).in(lang));
   }
 }
 
@@ -317,19 +291,20 @@ void findings_sheet(table_sheet& sheet, const run_result& run, language lang) {
   }
 }
 
-void activities_sheet(table_sheet& sheet, const run_result& run, const std::vector<plan_row>& plans) {
-  const agreement_model* agreement = agreement_of(run);
-  for (const plan_row& p : plans) {
-    if (p.typed == nullptr) continue;
-    for (const plan_activity& a : p.typed->activities) {
+void activities_sheet(table_sheet& sheet, const overview& run, const std::vector<const overview_plan*>& plans,
+                      language lang) {
+  for (const overview_plan* p : plans) {
+    if (p->typed() == nullptr || !p->typed()->readable) continue;
+    for (const plan_activity& a : p->typed()->activities) {
       if (!sheet.next_row()) return;
-      plan_columns(sheet, p);
+      plan_columns(sheet, *p);
       sheet.string(string_of(a.id));
       sheet.string(string_of(a.task));
-      sheet.string(task_title(agreement, string_of(a.task)));
+      sheet.string(run.task_title(string_of(a.task)));
       sheet.string(string_of(a.executor));
-      sheet.string(executor_name(agreement, string_of(a.executor)));
+      sheet.string(run.executor_name(string_of(a.executor)));
       sheet.string(string_of(a.taakveld));
+      sheet.string(taakveld_name(string_of(a.taakveld), p->year, lang));
       sheet.money(value_of(a.budget));
       sheet.fraction(value_of(a.fte));
       sheet.count(value_of(a.hours));
@@ -340,41 +315,31 @@ void activities_sheet(table_sheet& sheet, const run_result& run, const std::vect
   }
 }
 
-void taakveld_sheet(table_sheet& sheet, const std::vector<plan_row>& plans) {
-  for (const plan_row& p : plans) {
-    if (p.figures == nullptr) continue;
-    for (const taakveld_spending& spending : p.figures->taakvelden) {
+void taakveld_sheet(table_sheet& sheet, const std::vector<const overview_plan*>& plans, language lang) {
+  for (const overview_plan* p : plans) {
+    if (p->figures() == nullptr) continue;
+    for (const taakveld_spending& spending : p->figures()->taakvelden) {
       if (!sheet.next_row()) return;
-      plan_columns(sheet, p);
+      plan_columns(sheet, *p);
       sheet.string(spending.code);
+      sheet.string(taakveld_name(spending.code, p->year, lang));
       sheet.money(spending.budget_cents);
       sheet.money(spending.per_inhabitant_cents);
     }
   }
 }
 
-void task_sheet(table_sheet& sheet, const run_result& run, const std::vector<plan_row>& plans) {
-  const agreement_model* agreement = agreement_of(run);
-  for (const plan_row& p : plans) {
-    if (p.figures == nullptr) continue;
-    for (const named_sum& task : p.figures->tasks) {
+void task_sheet(table_sheet& sheet, const overview& run, const std::vector<const overview_plan*>& plans) {
+  for (const overview_plan* p : plans) {
+    if (p->figures() == nullptr) continue;
+    for (const named_sum& task : p->figures()->tasks) {
       if (!sheet.next_row()) return;
-      plan_columns(sheet, p);
+      plan_columns(sheet, *p);
       sheet.string(task.id);
-      sheet.string(task_title(agreement, task.id));
+      sheet.string(run.task_title(task.id));
       sheet.money(task.budget_cents);
     }
   }
-}
-
-// SOURCE_DATE_EPOCH (reproducible builds) as the workbook's creation time, so two runs give the same file;
-// 0 (libxlsxwriter: now) without it.
-time_t creation_time() {
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (epoch == nullptr || *epoch == '\0') return 0;
-  char* end = nullptr;
-  const long long seconds = std::strtoll(epoch, &end, 10);
-  return *end == '\0' && seconds > 0 ? static_cast<time_t>(seconds) : 0;
 }
 
 // The library's reason, as it words it (in English), in both languages.
@@ -397,11 +362,24 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
     reason = {"libxlsxwriter could not start the workbook", "libxlsxwriter kon de werkmap niet aanmaken"};
     return false;
   }
+  const overview run_overview = build_overview(run);
+  const run_facts& facts = run_overview.facts;
+  // What the HTML page says at its top, in the document's properties (File > Properties in a spreadsheet).
   const std::string title = text{"akkoord report", "akkoord-rapport"}.in(lang);
+  const std::string subject = facts.agreement_title.empty() ? facts.agreement_file
+                                                            : facts.agreement_title + " (" + facts.agreement_file + ")";
+  std::string comments = "akkoord " + facts.tool_version;
+  for (const taakveld_list* list : facts.bbv_lists)
+    comments += (list == facts.bbv_lists.front() ? "; BBV " : ", ") + std::to_string(list->first_year) + "\u2013" +
+                std::to_string(list->last_year);
   lxw_doc_properties properties{};
-  properties.title = const_cast<char*>(title.c_str());  // libxlsxwriter copies it; its API is not const-correct
+  // libxlsxwriter copies these strings; its API is not const-correct.
+  properties.title = const_cast<char*>(title.c_str());
+  properties.subject = const_cast<char*>(subject.c_str());
   properties.author = const_cast<char*>("akkoord");
-  properties.created = creation_time();
+  properties.comments = const_cast<char*>(comments.c_str());
+  // SOURCE_DATE_EPOCH when set (the overview reads it): the same run gives the same bytes.
+  properties.created = static_cast<time_t>(facts.generated_seconds);
   if (const lxw_error e = workbook_set_properties(book.get(), &properties); e != LXW_NO_ERROR) {
     reason = library_error(e);
     return false;
@@ -421,7 +399,7 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   style.fraction = workbook_add_format(book.get());
   format_set_num_format(style.fraction, "0.0#");
 
-  const std::vector<plan_row> plans = plan_rows(run);
+  const std::vector<const overview_plan*> plans = plans_in_order(run_overview);
   std::vector<std::unique_ptr<table_sheet>> sheets;
   const auto add = [&](const text& name, std::initializer_list<text> headers) -> table_sheet& {
     sheets.push_back(std::make_unique<table_sheet>(book.get(), style, name, headers, lang));
@@ -430,12 +408,16 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   const text budget_header{"Budget", "Budget"};
   const text task_header{"Task", "Taak"}, task_title_header{"Task title", "Omschrijving taak"};
 
+  const text taakveld_header{"Taakveld", "Taakveld"}, taakveld_name_header{"BBV name", "Naam (BBV)"};
+
   overview_sheet(add({"Overview", "Overzicht"},
                      {file_header, municipality_header, year_header, {"Status", "Status"}, {"Adopted", "Vastgesteld op"},
-                      {"Contribution total", "Totaal bijdrage"}, {"Budgets of all activities", "Som van alle budgetten"},
-                      {"Errors", "Fouten"}, {"Warnings", "Waarschuwingen"}, {"Infos", "Meldingen"},
-                      {"Waived", "Uitgezonderd"}, {"Verdict", "Oordeel"}}),
-                 run, plans, lang);
+                      {"Contribution total", "Totaal bijdrage"}, {"Agreed amount", "Afgesproken bedrag"},
+                      {"Saving ceiling", "Plafond na bezuiniging"},
+                      {"Budgets of all activities", "Som van alle budgetten"}, {"Errors", "Fouten"},
+                      {"Warnings", "Waarschuwingen"}, {"Infos", "Meldingen"}, {"Waived", "Uitgezonderd"},
+                      {"Verdict", "Oordeel"}}),
+                 plans, lang);
   findings_sheet(add({"Findings", "Bevindingen"},
                      {{"Check", "Controle"}, {"Severity", "Ernst"}, file_header, {"Line", "Regel"}, {"Column", "Kolom"},
                       {"Message", "Melding"}, {"Agreement clause", "Bepaling uit de afspraken"}, {"Help", "Tip"},
@@ -444,16 +426,16 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   activities_sheet(add({"Activities", "Activiteiten"},
                        {file_header, municipality_header, year_header, {"Activity", "Activiteit"}, task_header,
                         task_title_header, {"Executor", "Uitvoerder"}, {"Executor name", "Naam uitvoerder"},
-                        {"Taakveld", "Taakveld"}, budget_header, {"FTE", "Fte"}, {"Hours", "Uren"},
+                        taakveld_header, taakveld_name_header, budget_header, {"FTE", "Fte"}, {"Hours", "Uren"},
                         {"From", "Van"}, {"To", "Tot en met"}, {"Description", "Omschrijving"}}),
-                   run, plans);
+                   run_overview, plans, lang);
   taakveld_sheet(add({"Spending per taakveld", "Uitgaven per taakveld"},
-                     {file_header, municipality_header, year_header, {"Taakveld", "Taakveld"}, budget_header,
-                      {"Per inhabitant", "Per inwoner"}}),
-                 plans);
+                     {file_header, municipality_header, year_header, taakveld_header, taakveld_name_header,
+                      budget_header, {"Per inhabitant", "Per inwoner"}}),
+                 plans, lang);
   task_sheet(add({"Spending per task", "Uitgaven per taak"},
                  {file_header, municipality_header, year_header, task_header, task_title_header, budget_header}),
-             run, plans);
+             run_overview, plans);
 
   for (const auto& sheet : sheets) {
     sheet->finish();
