@@ -130,6 +130,8 @@ def make_inputs(work):
                     "budget = %d.25\ndescription = %s\n" % (k, 1000 + k, toml_string(text)))
     hostile += ("\n[[activity]]\nid = \"H-unknown\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"9.99\"\n"
                 "budget = 2\n")
+    hostile += ("\n[[activity]]\nid = \"H-full\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"5.7\"\n"
+                "budget = 3\ndescription = \"%s\"\n" % ("x" * 32_767))  # exactly what a cell holds: kept whole
     hostile += ("\n[[activity]]\nid = \"H-long\"\ntask = \"groen\"\nexecutor = \"AA\"\ntaakveld = \"5.7\"\n"
                 "budget = 1\ndescription = \"%s\"\n" % LONG_DESCRIPTION)
     (work / "hostile plan & <co>.toml").write_text(hostile, "utf-8")

@@ -38,12 +38,14 @@ constexpr std::size_t widest_column = 60;
 // Always written as a string cell, never as a formula, so `=cmd|…` or `@SUM(…)` stays text.
 std::string cell_text(std::string_view s) {
   std::string out = printable(s);
-  std::size_t units = 0;
+  if (out.size() <= max_cell_units) return out;  // a UTF-16 unit takes at least one byte
+  std::size_t units = 0, cut = std::string::npos;
   for (std::size_t i = 0; i < out.size();) {
     const decoded d = decode_at(out, i);
-    units += d.code_point >= 0x10000 ? 2 : 1;
-    if (units > max_cell_units - 1) {
-      out.resize(i);
+    units += d.code_point >= 0x10000 ? 2 : 1;  // outside the BMP: a surrogate pair
+    if (units > max_cell_units - 1 && cut == std::string::npos) cut = i;  // room for the `…`
+    if (units > max_cell_units) {
+      out.resize(cut);
       out += "\xE2\x80\xA6";  // …
       break;
     }
