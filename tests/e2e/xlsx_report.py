@@ -429,6 +429,17 @@ class XlsxReport(unittest.TestCase):
                 self.assertEqual(result.stdout, b"")
                 self.assertIn(words, result.stderr.decode("utf-8"))
 
+    def test_only_for_commands_that_report_a_run(self):
+        target = self.work / "checks.xlsx"
+        for command in (["checks"], ["explain", "period-overlap"], ["test", "--rules", "rules/aa.akkoord",
+                                                                    "samples/rule-tests"]):
+            with self.subTest(command=command[0]):
+                result = subprocess.run([AKKOORD, *command, "--format", "xlsx:" + str(target)], cwd=SOURCE_DIR,
+                                        capture_output=True, text=True)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn("`--format xlsx` is a report of `check`, `lint` and `diff`", result.stderr)
+                self.assertFalse(target.exists())
+
     def test_a_directory_is_refused_and_left_alone(self):
         folder = self.work / "folder.xlsx"
         folder.mkdir()

@@ -1,6 +1,7 @@
 // akkoord: checks yearly execution plans against the cooperation agreement, and agreement files themselves.
 // This file wires the command line (CLI11) to the commands; everything user-visible is in both languages.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -589,6 +590,15 @@ int run(int argc, char** argv) {
       settings.checks.parameters.budget_swing_threshold = *configuration->budget_swing_threshold;
   }
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
+  // A spreadsheet holds a run's plans and findings: `test`, `checks` and `explain` print text, which must not
+  // land in a file that claims to be a workbook.
+  const bool spreadsheet = std::any_of(settings.reports.begin(), settings.reports.end(),
+                                       [](const report_target& t) { return t.format == report_format::xlsx; });
+  if (spreadsheet && !(lint->parsed() || check->parsed() || diff->parsed())) {
+    tool_error({"`--format xlsx` is a report of `check`, `lint` and `diff`", "`--format xlsx` is een rapport van "
+                "`check`, `lint` en `diff`"});
+    return exit_trouble;
+  }
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);
   if (fmt->parsed()) return run_fmt({cl.inputs, cl.fmt_check, cl.fmt_diff}, settings);
