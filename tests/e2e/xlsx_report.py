@@ -46,8 +46,8 @@ HEADERS = {
                      "Saving ceiling", "Budgets of all activities", "Errors", "Warnings", "Infos", "Waived", "Verdict"],
         "Findings": ["Check", "Severity", "File", "Line", "Column", "Message", "Agreement clause", "Help", "Waived"],
         "Activities": ["File", "Municipality", "Year", "Activity", "Task", "Task title", "Executor", "Executor name",
-                       "Taakveld", "BBV name", "Budget", "FTE", "Hours", "From", "To", "Description"],
-        "Spending per taakveld": ["File", "Municipality", "Year", "Taakveld", "BBV name", "Budget", "Per inhabitant"],
+                       "Taakveld", "Taakveld name (BBV)", "Budget", "FTE", "Hours", "From", "To", "Description"],
+        "Spending per taakveld": ["File", "Municipality", "Year", "Taakveld", "Taakveld name (BBV)", "Budget", "Per inhabitant"],
         "Spending per task": ["File", "Municipality", "Year", "Task", "Task title", "Budget"],
     },
     "nl": {
@@ -57,9 +57,9 @@ HEADERS = {
         "Bevindingen": ["Controle", "Ernst", "Bestand", "Regel", "Kolom", "Melding", "Bepaling uit de afspraken",
                         "Tip", "Uitgezonderd"],
         "Activiteiten": ["Bestand", "Gemeente", "Jaar", "Activiteit", "Taak", "Omschrijving taak", "Uitvoerder",
-                         "Naam uitvoerder", "Taakveld", "Naam (BBV)", "Budget", "Fte", "Uren", "Van", "Tot en met",
+                         "Naam uitvoerder", "Taakveld", "Naam taakveld (BBV)", "Budget", "Fte", "Uren", "Van", "Tot en met",
                          "Omschrijving"],
-        "Uitgaven per taakveld": ["Bestand", "Gemeente", "Jaar", "Taakveld", "Naam (BBV)", "Budget", "Per inwoner"],
+        "Uitgaven per taakveld": ["Bestand", "Gemeente", "Jaar", "Taakveld", "Naam taakveld (BBV)", "Budget", "Per inwoner"],
         "Uitgaven per taak": ["Bestand", "Gemeente", "Jaar", "Taak", "Omschrijving taak", "Budget"],
     },
 }

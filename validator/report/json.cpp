@@ -128,7 +128,9 @@ ordered_json file_of(const source_span& span) {
 }
 
 // An amount in cents, or null when the plan does not state it or a sum does not fit.
-ordered_json cents_or_null(const std::optional<std::int64_t>& cents) { return cents ? ordered_json(*cents) : ordered_json(); }
+ordered_json cents_or_null(const std::optional<std::int64_t>& cents) {
+  return cents ? ordered_json(*cents) : ordered_json();
+}
 
 template <class T>
 ordered_json value_or_null(const std::optional<spanned<T>>& field) {

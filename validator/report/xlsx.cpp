@@ -287,8 +287,8 @@ void findings_sheet(table_sheet& sheet, const run_result& run, language lang) {
     sheet.string(d.message.in(lang));
     sheet.string(clauses_of(d, lang));
     sheet.string(d.help ? std::string_view(d.help->in(lang)) : std::string_view());
-    const text waived = d.suppression_reason.empty() ? text{"yes", "ja"}
-                                                     : text{"yes: " + d.suppression_reason, "ja: " + d.suppression_reason};
+    const std::string& reason = d.suppression_reason;
+    const text waived = reason.empty() ? text{"yes", "ja"} : text{"yes: " + reason, "ja: " + reason};
     sheet.string(d.suppressed ? std::string_view(waived.in(lang)) : std::string_view());
   }
 }
@@ -392,7 +392,8 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   format_set_bold(style.header);
   format_set_bottom(style.header, LXW_BORDER_THIN);
   style.euro = workbook_add_format(book.get());
-  format_set_num_format(style.euro, "\"\xE2\x82\xAC \"#,##0.00;\"\xE2\x82\xAC \"-#,##0.00");  // € 1,234.56 / € -1,234.56
+  // € 1,234.56 and € -1,234.56 (a spreadsheet shows its own locale's separators: € 1.234,56 in Dutch).
+  format_set_num_format(style.euro, "\"\xE2\x82\xAC \"#,##0.00;\"\xE2\x82\xAC \"-#,##0.00");
   style.date = workbook_add_format(book.get());
   // Dutch dates day first (31-12-2025), English ones as ISO 8601 (2025-12-31), as the text reports write them.
   format_set_num_format(style.date, lang == language::nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
@@ -410,12 +411,13 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   const text budget_header{"Budget", "Budget"};
   const text task_header{"Task", "Taak"}, task_title_header{"Task title", "Omschrijving taak"};
 
-  const text taakveld_header{"Taakveld", "Taakveld"}, taakveld_name_header{"BBV name", "Naam (BBV)"};
+  const text taakveld_header{"Taakveld", "Taakveld"};
+  const text taakveld_name_header{"Taakveld name (BBV)", "Naam taakveld (BBV)"};
 
   overview_sheet(add({"Overview", "Overzicht"},
-                     {file_header, municipality_header, year_header, {"Status", "Status"}, {"Adopted", "Vastgesteld op"},
-                      {"Contribution total", "Totaal bijdrage"}, {"Agreed amount", "Afgesproken bedrag"},
-                      {"Saving ceiling", "Plafond na bezuiniging"},
+                     {file_header, municipality_header, year_header, {"Status", "Status"},
+                      {"Adopted", "Vastgesteld op"}, {"Contribution total", "Totaal bijdrage"},
+                      {"Agreed amount", "Afgesproken bedrag"}, {"Saving ceiling", "Plafond na bezuiniging"},
                       {"Budgets of all activities", "Som van alle budgetten"}, {"Errors", "Fouten"},
                       {"Warnings", "Waarschuwingen"}, {"Infos", "Meldingen"}, {"Waived", "Uitgezonderd"},
                       {"Verdict", "Oordeel"}}),
