@@ -308,8 +308,9 @@ TEST(Json, LintReportIsValidAndConsistent) {
   EXPECT_FALSE(akkoord::find_invalid_utf8(result.out).has_value());
   nlohmann::ordered_json doc;
   ASSERT_NO_THROW(doc = strict_json::parse(result.out)) << result.out;
-  EXPECT_EQ(strict_json::keys(doc), (std::vector<std::string>{"version", "findings", "summary"}));
+  EXPECT_EQ(strict_json::keys(doc), (std::vector<std::string>{"version", "findings", "summary", "plans"}));
   EXPECT_EQ(doc.at("version").get<double>(), 1);
+  EXPECT_TRUE(doc.at("plans").empty()) << "lint checks no plan";
   std::size_t errors = 0, warnings = 0, infos = 0, suppressed = 0;
   bool overlap_seen = false;
   for (const nlohmann::ordered_json& f : doc.at("findings")) {
@@ -346,7 +347,7 @@ TEST(Json, CleanRunHasNoFindings) {
   const auto result = run({"lint", "--format", "json", "rules/aa.akkoord"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.out, "{\"version\": 1, \"findings\": [], \"summary\": {\"files\": 1, \"errors\": 0, \"warnings\": 0, "
-                        "\"infos\": 0, \"suppressed\": 0}}\n");
+                        "\"infos\": 0, \"suppressed\": 0}, \"plans\": []}\n");
 }
 
 // --- checks and explain -------------------------------------------------------------------------------------

@@ -183,7 +183,7 @@ TEST(Formats, TheFormatOptionTakesOneValue) {
 
 TEST(Formats, HelpNamesEveryFormat) {
   const auto help = run({"check", "--help"});
-  for (const char* word : {"text", "short", "json", "sarif", "junit", "github", "html", "FORMAT:FILE"})
+  for (const char* word : {"text", "short", "json", "sarif", "junit", "github", "html", "xlsx", "FORMAT:FILE"})
     EXPECT_NE(help.out.find(word), std::string::npos) << word;
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/figures.hpp"
@@ -711,6 +712,46 @@ TEST(HtmlRenderer, Dutch) {
   EXPECT_EQ(out.find("How to fix"), std::string::npos);
 }
 
+// ---- JSON: the figures of each plan ---------------------------------------------------------------------
+
+TEST(JsonRenderer, PlansCarryTheFiguresOfTheRun) {
+  scenario s;
+  const charted_plan charted;
+  charted.chart_into(s.context);
+  s.context.files.push_back(plan_file("plans/unreadable.toml"));
+  std::string out;
+  render(report_format::json, out, with_findings(s.context, s.ds, 2), {});
+  const nlohmann::ordered_json doc = strict_json::parse(out);
+  EXPECT_EQ(strict_json::keys(doc), (std::vector<std::string>{"version", "findings", "summary", "plans"}));
+  ASSERT_EQ(doc.at("plans").size(), 2u);
+  // The numbers of charted_plan: total EUR 4,000,000; budgets EUR 4,200,000; 40,000 inhabitants.
+  const nlohmann::ordered_json& figures = doc.at("plans").at(0);
+  EXPECT_EQ(strict_json::keys(figures), (std::vector<std::string>{"file", "municipality", "year", "total_cents",
+                                                                  "budget_cents", "taakvelden", "tasks"}));
+  EXPECT_EQ(figures.at("file").get<std::string>(), "plans/2025.toml");
+  EXPECT_EQ(figures.at("municipality").get<std::string>(), "aalsmeer");
+  EXPECT_EQ(figures.at("year").get<double>(), 2025);
+  EXPECT_EQ(figures.at("total_cents").get<double>(), 400'000'000);
+  EXPECT_EQ(figures.at("budget_cents").get<double>(), 420'000'000);
+  const auto taakveld = [&](std::size_t k) {
+    const nlohmann::ordered_json& t = figures.at("taakvelden").at(k);
+    return std::tuple{t.at("code").get<std::string>(), t.at("budget_cents").get<double>(),
+                      t.at("per_inhabitant_cents").get<double>()};
+  };
+  ASSERT_EQ(figures.at("taakvelden").size(), 3u);  // BBV order: 0.2, 0.4, 0.10
+  EXPECT_EQ(taakveld(0), (std::tuple{std::string("0.2"), 220'000'000.0, 5'500.0}));
+  EXPECT_EQ(taakveld(1), (std::tuple{std::string("0.4"), 99'000'000.0, 2'475.0}));
+  EXPECT_EQ(taakveld(2), (std::tuple{std::string("0.10"), 101'000'000.0, 2'525.0}));
+  EXPECT_TRUE(figures.at("tasks").empty());  // no activity names a task
+  // A plan that could not be read: its file, and nothing made up.
+  const nlohmann::ordered_json& unreadable = doc.at("plans").at(1);
+  EXPECT_EQ(unreadable.at("file").get<std::string>(), "plans/unreadable.toml");
+  for (const char* key : {"municipality", "year", "total_cents", "budget_cents"}) EXPECT_TRUE(unreadable.at(key).is_null()) << key;
+  EXPECT_TRUE(unreadable.at("taakvelden").empty());
+  // One plan per line, like the findings.
+  EXPECT_NE(out.find("\"plans\": [\n  {\"file\": \"plans/2025.toml\""), std::string::npos) << out;
+}
+
 // ---- registration ---------------------------------------------------------------------------------------
 
 TEST(Formats, EveryFormatHasANameAndRendersThroughRender) {
@@ -725,6 +766,17 @@ TEST(Formats, EveryFormatHasANameAndRendersThroughRender) {
   }
   EXPECT_FALSE(parse_report_format("SARIF"));
   EXPECT_FALSE(parse_report_format("sarif:x"));
+}
+
+// A spreadsheet is binary: it has a name, but no text form (write_xlsx() writes its file; tests/e2e/xlsx_report.py
+// reads it back with openpyxl).
+TEST(Formats, XlsxHasANameButIsNotRenderedAsText) {
+  const scenario s;
+  ASSERT_EQ(parse_report_format("xlsx"), report_format::xlsx);
+  EXPECT_EQ(report_format_name(report_format::xlsx), "xlsx");
+  std::string out;
+  EXPECT_THROW(render(report_format::xlsx, out, with_findings(s.context, s.ds), {}), std::logic_error);
+  EXPECT_TRUE(out.empty());
 }
 
 }  // namespace

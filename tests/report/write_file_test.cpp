@@ -80,6 +80,44 @@ TEST_F(ReportFile, ReplacesTheFileAndLeavesNoTemporary) {
   EXPECT_NE(perms & fs::perms::owner_read, fs::perms::none);
 }
 
+// A library that writes the file itself (libxlsxwriter for the spreadsheet) gets the temporary file by name; when
+// it fails, the report it would have replaced stays as it was and its reason is in the message.
+TEST_F(ReportFile, AWriterThatFailsLeavesTheOldFileAndNoTemporary) {
+  const std::string path = (dir / "report.xlsx").string();
+  std::ofstream(path) << "the report of yesterday";
+  text error;
+  std::string given;
+  const bool written = write_file_atomically(
+      path,
+      [&](int, const std::string& temporary, text& reason) {
+        given = temporary;
+        std::ofstream(temporary) << "half a workbook";
+        reason = {"the library gave up", "de bibliotheek gaf het op"};
+        return false;
+      },
+      error);
+  EXPECT_FALSE(written);
+  EXPECT_EQ(fs::path(given).parent_path(), dir) << "beside the target, so that rename() is atomic";
+  EXPECT_EQ(content_of(path), "the report of yesterday");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"report.xlsx"});
+  expect_refused(path, error, "the library gave up", "de bibliotheek gaf het op");
+}
+
+TEST_F(ReportFile, AWriterWritesThroughTheTemporaryName) {
+  const std::string path = (dir / "report.xlsx").string();
+  text error;
+  ASSERT_TRUE(write_file_atomically(
+      path,
+      [](int, const std::string& temporary, text&) {
+        std::ofstream(temporary) << "a workbook";
+        return true;
+      },
+      error))
+      << error.en;
+  EXPECT_EQ(content_of(path), "a workbook");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"report.xlsx"});
+}
+
 TEST_F(ReportFile, KeepsThePermissionsOfTheFileItReplaces) {
   const fs::path path = dir / "report.sarif";
   std::ofstream(path) << "old";

@@ -96,9 +96,10 @@ run_options options_for(const run_settings& settings) {
   options.jobs = settings.jobs;
   options.fail_on = settings.fail_on;
   options.tool_version = AKKOORD_VERSION;
-  // The HTML report charts plans and the baseline keys findings by their activity; without either a large run
-  // keeps no typed plans in memory.
-  options.keep_plans = wants(settings, report_format::html) || !settings.baseline_path.empty();
+  // The HTML, JSON and spreadsheet reports show each plan's figures and the baseline keys findings by their
+  // activity; without any of them a large run keeps no typed plans in memory.
+  options.keep_plans = wants(settings, report_format::html) || wants(settings, report_format::json) ||
+                       wants(settings, report_format::xlsx) || !settings.baseline_path.empty();
   return options;
 }
 
@@ -109,16 +110,25 @@ report_options options_for_target(const run_settings& settings, const report_tar
   return options;
 }
 
+// Renders one report of the run and writes it. A spreadsheet is binary: the library writes its file itself.
+bool write_report(const run_result& run, const run_settings& settings, const report_target& target) {
+  if (target.format == report_format::xlsx) {
+    text error;
+    if (write_xlsx(target.path, run, options_for_target(settings, target), error)) return true;
+    tool_error(error);
+    return false;
+  }
+  std::string out;
+  render(target.format, out, run, options_for_target(settings, target));
+  return emit(out, target);
+}
+
 // Renders every report of the run, writes each, and turns the run into an exit code. `trouble` forces exit
 // code 2; so does a report that cannot be written (the others are still written).
 int finish(const run_result& run, const run_settings& settings, bool trouble) {
   for (const text& failure : run.failures) tool_error(failure);
   bool written = true;
-  for (const report_target& target : settings.reports) {
-    std::string out;
-    render(target.format, out, run, options_for_target(settings, target));
-    written = emit(out, target) && written;
-  }
+  for (const report_target& target : settings.reports) written = write_report(run, settings, target) && written;
   if (!written || trouble || run.failed) return exit_trouble;
   return run.fails() ? exit_findings : exit_clean;
 }
@@ -379,6 +389,8 @@ int run_diff(const diff_request& request, const run_settings& settings) {
   std::string out;
   report_options options_out = options_for_target(settings, target);
   switch (target.format) {
+    case report_format::xlsx:
+      break;  // written below, by write_report()
     case report_format::text:
     case report_format::short_: {
       if (!quiet) {
@@ -412,12 +424,10 @@ int run_diff(const diff_request& request, const run_settings& settings) {
       render(target.format, out, result.run, options_out);
       break;
   }
-  if (!emit(out, target)) return exit_trouble;
-  for (std::size_t k = 1; k < settings.reports.size(); ++k) {
-    std::string extra;
-    render(settings.reports[k].format, extra, result.run, options_for_target(settings, settings.reports[k]));
-    if (!emit(extra, settings.reports[k])) return exit_trouble;
-  }
+  if (target.format == report_format::xlsx ? !write_report(result.run, settings, target) : !emit(out, target))
+    return exit_trouble;
+  for (std::size_t k = 1; k < settings.reports.size(); ++k)
+    if (!write_report(result.run, settings, settings.reports[k])) return exit_trouble;
   if (result.run.failed) return exit_trouble;
   return result.run.fails() ? exit_findings : exit_clean;
 }

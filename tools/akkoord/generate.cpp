@@ -270,7 +270,7 @@ std::string completion_action(std::string_view argument, const std::vector<std::
   if (const auto found = special.find(argument); found != special.end()) return std::string(found->second);
   if (argument == "--format") {
     std::string formats;
-    for (auto format = report_format::text; format <= report_format::html;
+    for (auto format = report_format::text; format <= report_format::xlsx;  // xlsx: the last of the enum
          format = static_cast<report_format>(static_cast<int>(format) + 1))
       formats += (formats.empty() ? "" : " ") + std::string(report_format_name(format));
     return "_akkoord_words '" + formats + "'";

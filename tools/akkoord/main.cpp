@@ -1,6 +1,7 @@
 // akkoord: checks yearly execution plans against the cooperation agreement, and agreement files themselves.
 // This file wires the command line (CLI11) to the commands; everything user-visible is in both languages.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -70,11 +71,12 @@ void add_common_options(CLI::App& command, command_line& cl, const pick& say) {
   // One value per --format (not greedy): `--format sarif plans/` must leave `plans/` to the positionals.
   command
       .add_option("--format", cl.formats,
-                  say("report format: text (default), short, json, sarif, junit, github or html; repeatable as "
-                      "FORMAT:FILE to write several reports in one run (`--format text --format sarif:report.sarif`)",
-                      "rapportformaat: text (standaard), short, json, sarif, junit, github of html; herhaalbaar als "
-                      "FORMAAT:BESTAND om in één run meerdere rapporten te schrijven "
-                      "(`--format text --format sarif:rapport.sarif`)"))
+                  say("report format: text (default), short, json, sarif, junit, github, html or xlsx (only to a "
+                      "file); repeatable as FORMAT:FILE to write several reports in one run "
+                      "(`--format text --format sarif:report.sarif --format xlsx:report.xlsx`)",
+                      "rapportformaat: text (standaard), short, json, sarif, junit, github, html of xlsx (alleen naar "
+                      "een bestand); herhaalbaar als FORMAAT:BESTAND om in één run meerdere rapporten te schrijven "
+                      "(`--format text --format sarif:rapport.sarif --format xlsx:rapport.xlsx`)"))
       ->allow_extra_args(false)
       ->type_name(say("FORMAT[:FILE]", "FORMAAT[:BESTAND]"));
   command
@@ -317,8 +319,8 @@ std::optional<std::vector<report_target>> resolve_reports(const command_line& cl
     const std::string name = spec.substr(0, colon);
     const auto format = parse_report_format(name);
     if (!format) {
-      tool_error({"unknown output format `" + name + "`; use `text`, `short`, `json`, `sarif`, `junit`, `github` or `html`",
-                  "onbekend uitvoerformaat `" + name + "`; gebruik `text`, `short`, `json`, `sarif`, `junit`, `github` of `html`"});
+      tool_error({"unknown output format `" + name + "`; use `text`, `short`, `json`, `sarif`, `junit`, `github`, `html` or `xlsx`",
+                  "onbekend uitvoerformaat `" + name + "`; gebruik `text`, `short`, `json`, `sarif`, `junit`, `github`, `html` of `xlsx`"});
       return std::nullopt;
     }
     report_target target{*format, colon == std::string::npos ? std::string() : spec.substr(colon + 1)};
@@ -330,6 +332,13 @@ std::optional<std::vector<report_target>> resolve_reports(const command_line& cl
     if (target.to_stdout()) {
       ++to_stdout;
       if (!cl.output.empty()) target.path = cl.output;
+    }
+    if (target.format == report_format::xlsx && target.to_stdout()) {
+      tool_error({"`--format " + spec + "` needs a file: a spreadsheet is binary and is not written to standard "
+                  "output; name one, e.g. `--format xlsx:report.xlsx`",
+                  "`--format " + spec + "` heeft een bestand nodig: een spreadsheet is binair en wordt niet naar de "
+                  "standaarduitvoer geschreven; noem er een, bijvoorbeeld `--format xlsx:rapport.xlsx`"});
+      return std::nullopt;
     }
     targets.push_back(std::move(target));
   }
@@ -581,6 +590,15 @@ int run(int argc, char** argv) {
       settings.checks.parameters.budget_swing_threshold = *configuration->budget_swing_threshold;
   }
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
+  // A spreadsheet holds a run's plans and findings: `test`, `checks` and `explain` print text, which must not
+  // land in a file that claims to be a workbook.
+  const bool spreadsheet = std::any_of(settings.reports.begin(), settings.reports.end(),
+                                       [](const report_target& t) { return t.format == report_format::xlsx; });
+  if (spreadsheet && !(lint->parsed() || check->parsed() || diff->parsed())) {
+    tool_error({"`--format xlsx` is a report of `check`, `lint` and `diff`", "`--format xlsx` is een rapport van "
+                "`check`, `lint` en `diff`"});
+    return exit_trouble;
+  }
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);
   if (fmt->parsed()) return run_fmt({cl.inputs, cl.fmt_check, cl.fmt_diff}, settings);

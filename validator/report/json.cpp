@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "akkoord/validator/plan.hpp"
+
 #include "akkoord/validator/report.hpp"
 
 namespace akkoord {
@@ -125,6 +127,40 @@ ordered_json file_of(const source_span& span) {
   return span.file != nullptr ? ordered_json(span.file->path()) : ordered_json();
 }
 
+// An amount in cents, or null when the plan does not state it or a sum does not fit.
+ordered_json cents_or_null(const std::optional<std::int64_t>& cents) {
+  return cents ? ordered_json(*cents) : ordered_json();
+}
+
+template <class T>
+ordered_json value_or_null(const std::optional<spanned<T>>& field) {
+  return field ? ordered_json(field->value) : ordered_json();
+}
+
+// One plan of the run with its figures as the engine computed them (README, `plans`).
+ordered_json json_plan(const checked_file& file) {
+  const plan* p = file.typed && file.typed->readable ? file.typed.get() : nullptr;
+  const plan_figures* figures = p != nullptr && file.figures ? &*file.figures : nullptr;
+  ordered_json taakvelden = ordered_json::array(), tasks = ordered_json::array();
+  if (figures != nullptr) {
+    for (const taakveld_spending& spending : figures->taakvelden)
+      taakvelden.push_back({{"code", spending.code},
+                            {"budget_cents", cents_or_null(spending.budget_cents)},
+                            {"per_inhabitant_cents", cents_or_null(spending.per_inhabitant_cents)}});
+    for (const named_sum& task : figures->tasks)
+      tasks.push_back({{"id", task.id}, {"budget_cents", cents_or_null(task.budget_cents)}});
+  }
+  ordered_json out;
+  out["file"] = file.path;
+  out["municipality"] = p != nullptr ? value_or_null(p->municipality) : ordered_json();
+  out["year"] = p != nullptr ? value_or_null(p->year) : ordered_json();
+  out["total_cents"] = p != nullptr ? value_or_null(p->total) : ordered_json();
+  out["budget_cents"] = figures != nullptr ? cents_or_null(figures->budget_cents) : ordered_json();
+  out["taakvelden"] = std::move(taakvelden);
+  out["tasks"] = std::move(tasks);
+  return out;
+}
+
 }  // namespace
 
 void append_json(std::string& out, const ordered_json& value, std::size_t expanded_depth,
@@ -187,6 +223,18 @@ void render_json_diagnostic(std::string& out, const diagnostic& d, language lang
 
 void render_json(std::string& out, const diagnostics& ds, const report_summary& summary, language lang) {
   append_json(out, json_report(summary), {"findings", ds.size(), [&](std::size_t k) { return json_finding(ds[k], lang); }});
+  out += '\n';
+}
+
+void render_json(std::string& out, const run_result& run, language lang) {
+  const diagnostics& ds = run.findings;
+  ordered_json document = json_report(summarize(ds, run.subject_files));
+  ordered_json plans = ordered_json::array();
+  for (const checked_file& file : run.files)
+    if (file.role == file_role::plan) plans.push_back(json_plan(file));
+  document["plans"] = std::move(plans);
+  append_json(out, document, {"findings", ds.size(), [&](std::size_t k) { return json_finding(ds[k], lang); }}, 0,
+              {"plans"});  // one plan per line, like the findings
   out += '\n';
 }
 

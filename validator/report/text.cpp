@@ -1,6 +1,7 @@
 // The text renderers: the rich compiler-style form (source line and caret per location) and the short form.
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -230,7 +231,7 @@ void append_block(std::string& out, std::string_view word, std::string_view styl
 constexpr std::pair<std::string_view, report_format> format_names[] = {
     {"text", report_format::text},   {"short", report_format::short_}, {"json", report_format::json},
     {"sarif", report_format::sarif}, {"junit", report_format::junit},  {"github", report_format::github},
-    {"html", report_format::html},
+    {"html", report_format::html},   {"xlsx", report_format::xlsx},
 };
 
 std::optional<report_format> parse_report_format(std::string_view name) {
@@ -406,11 +407,14 @@ void render(report_format format, std::string& out, const run_result& run, const
   switch (format) {
     case report_format::text: render_text(out, ds, summarize(ds, run.subject_files), options); return;
     case report_format::short_: render_short(out, ds, summarize(ds, run.subject_files), options); return;
-    case report_format::json: render_json(out, ds, summarize(ds, run.subject_files), options.lang); return;
+    case report_format::json: render_json(out, run, options.lang); return;
     case report_format::sarif: render_sarif(out, run, options); return;
     case report_format::junit: render_junit(out, run, options); return;
     case report_format::github: render_github(out, ds, options); return;
     case report_format::html: render_html(out, run, options); return;
+    case report_format::xlsx:
+      // A caller's mistake, not the user's: a spreadsheet is binary and goes to its file through write_xlsx().
+      throw std::logic_error("render(): the xlsx report is written by write_xlsx(), not rendered as text");
   }
 }
 

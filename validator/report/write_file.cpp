@@ -17,10 +17,15 @@ namespace akkoord {
 
 namespace {
 
-text write_error(const std::string& path, int err) {
+text write_error(const std::string& path, const text& reason) {
+  return {"cannot write the report to `" + path + "`: " + reason.en,
+          "het rapport kan niet worden geschreven naar `" + path + "`: " + reason.nl};
+}
+
+// The system's reason, as the system words it (in English) in both languages.
+text system_error(int err) {
   const std::string reason = std::strerror(err);
-  return {"cannot write the report to `" + path + "`: " + reason,
-          "het rapport kan niet worden geschreven naar `" + path + "`: " + reason};
+  return {reason, reason};
 }
 
 // What is at a path that is not a regular file, in words; nullopt for a regular file.
@@ -78,10 +83,21 @@ bool write_all(int fd, std::string_view content) {
 }  // namespace
 
 bool write_file_atomically(const std::string& path, std::string_view content, text& error) {
+  return write_file_atomically(
+      path,
+      [&](int fd, const std::string&, text& reason) {
+        if (write_all(fd, content)) return true;
+        reason = system_error(errno);
+        return false;
+      },
+      error);
+}
+
+bool write_file_atomically(const std::string& path, const file_filler& fill, text& error) {
   int err = 0;
   const std::string target = follow_links(path, err);
   if (err != 0) {
-    error = write_error(path, err);
+    error = write_error(path, system_error(err));
     return false;
   }
   // The temporary file must be in the target's directory: rename() is only atomic within one file system.
@@ -103,7 +119,7 @@ bool write_file_atomically(const std::string& path, std::string_view content, te
   std::string temporary = directory + "." + name + ".tmp-XXXXXX";
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
-    error = write_error(path, errno);
+    error = write_error(path, system_error(errno));
     return false;
   }
   // mkstemp creates the file 0600: a replaced report keeps its permissions (and, where allowed, its owner);
@@ -117,19 +133,25 @@ bool write_file_atomically(const std::string& path, std::string_view content, te
     // Best effort: only root may give a file to another owner.
     [[maybe_unused]] const int ignored = ::fchown(fd, existing.st_uid, existing.st_gid);
   }
-  bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
-  err = errno;
+  text reason;
+  bool ok = ::fchmod(fd, mode) == 0;
+  if (!ok) reason = system_error(errno);
+  ok = ok && fill(fd, temporary, reason);
+  if (ok && ::fsync(fd) != 0) {
+    ok = false;
+    reason = system_error(errno);
+  }
   if (::close(fd) != 0 && ok) {
     ok = false;
-    err = errno;
+    reason = system_error(errno);
   }
   if (ok && ::rename(temporary.c_str(), target.c_str()) != 0) {
     ok = false;
-    err = errno;
+    reason = system_error(errno);
   }
   if (!ok) {
     ::unlink(temporary.c_str());
-    error = write_error(path, err);
+    error = write_error(path, reason);
   }
   return ok;
 }

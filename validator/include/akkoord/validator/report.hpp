@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,9 +25,10 @@ enum class report_format {
   junit,  // JUnit XML: one testcase per file per check (CI test reports)
   github, // GitHub Actions workflow commands (`::error file=…::message`)
   html,   // one self-contained page for policy staff
+  xlsx,   // a spreadsheet (Office Open XML) for controllers; binary, so only to a file: write_xlsx()
 };
 
-// "text" | "short" | "json" | "sarif" | "junit" | "github" | "html"; nullopt for anything else.
+// "text" | "short" | "json" | "sarif" | "junit" | "github" | "html" | "xlsx"; nullopt for anything else.
 std::optional<report_format> parse_report_format(std::string_view name);
 // The name parse_report_format() accepts for `format`.
 std::string_view report_format_name(report_format format);
@@ -69,9 +71,17 @@ void render_github(std::string& out, const diagnostics& ds, const report_options
 // One self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched).
 void render_html(std::string& out, const run_result& run, const report_options& options);
 
-// The report of a whole run in `format`. Text, short, JSON and GitHub need only its findings and summary;
-// SARIF, JUnit and HTML also what it looked at (files, checks, figures).
+// The JSON report of a run: render_json()'s object with `plans` added, the figures of each plan of the run.
+void render_json(std::string& out, const run_result& run, language lang);
+
+// The report of a whole run in `format`. Text, short and GitHub need only its findings and summary; JSON,
+// SARIF, JUnit and HTML also what it looked at (files, checks, figures). Not xlsx: write_xlsx() writes it.
 void render(report_format format, std::string& out, const run_result& run, const report_options& options);
+
+// The spreadsheet of a run (`--format xlsx:FILE`): sheets for the overview of the plans, the findings, the
+// activities and the spending per taakveld and per task, with the run's own figures. Written to `path` like
+// write_file_atomically(). On failure returns false and sets `error` (English and Dutch, naming the path).
+bool write_xlsx(const std::string& path, const run_result& run, const report_options& options, text& error);
 
 // One finding, for tests and fixture drivers.
 void render_text_diagnostic(std::string& out, const diagnostic& d, const report_options& options);
@@ -103,5 +113,10 @@ void append_github_property(std::string& out, std::string_view s);
 // directory, FIFO, device or socket) is refused. On failure returns false, sets `error` (English and Dutch,
 // naming the path) and removes the temporary file.
 bool write_file_atomically(const std::string& path, std::string_view content, text& error);
+// The same for content that a library writes itself: `fill` gets the temporary file, open as `fd` and named
+// `temporary`, writes it (by either) and returns true, or false with `reason` set (what follows "cannot write
+// the report to `PATH`: ").
+using file_filler = std::function<bool(int fd, const std::string& temporary, text& reason)>;
+bool write_file_atomically(const std::string& path, const file_filler& fill, text& error);
 
 }  // namespace akkoord
