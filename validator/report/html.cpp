@@ -398,7 +398,7 @@ svg .bar.reference { fill: #b5b5b0; stroke: #555; stroke-width: 1; }
 svg .bar.over, svg .bar.mismatch { stroke: #1d1d1f; stroke-width: 1; }
 svg .hatch-ground { fill: #e07a5f; }
 svg .hatch-line { stroke: #1d1d1f; stroke-width: 2; }
-svg .band { fill: #e9d98f; opacity: 0.7; stroke: #9a8a3a; stroke-dasharray: 2 2; }
+svg .band { fill: #f2d94e; fill-opacity: 0.55; stroke: #1d1d1f; stroke-dasharray: 2 2; }
 svg .benchmark { stroke: #1d1d1f; stroke-width: 2; }
 svg .ceiling { stroke: #1d1d1f; stroke-width: 2; stroke-dasharray: 4 3; }
 svg.spark { vertical-align: middle; }

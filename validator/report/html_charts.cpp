@@ -133,11 +133,12 @@ void append_bar_chart(std::string& out, const std::vector<bar_row>& rows, std::s
     fmt::format_to(it, R"(</title><text class="label" x="{}" y="{}" text-anchor="end">)", label_width, y + bar_height - 3);
     esc(out, r.label);
     out += "</text>";
+    fmt::format_to(it, R"(<rect class="{}"{} x="{}" y="{}" width="{}" height="{}"/>)", r.kind, fill_of(r.kind), bar_x, y,
+                   tenths(x_of(r.cents) - bar_x * 10), bar_height);
+    // The tolerance band over the bar (translucent), so it shows on a bar that runs past it.
     if (r.benchmark && r.allowed && *r.allowed > *r.benchmark)
       fmt::format_to(it, R"(<rect class="band" x="{}" y="{}" width="{}" height="{}"/>)", tenths(x_of(*r.benchmark)),
                      y - 3, tenths(x_of(*r.allowed) - x_of(*r.benchmark)), bar_height + 6);
-    fmt::format_to(it, R"(<rect class="{}"{} x="{}" y="{}" width="{}" height="{}"/>)", r.kind, fill_of(r.kind), bar_x, y,
-                   tenths(x_of(r.cents) - bar_x * 10), bar_height);
     for (const auto& [marker, css] : {std::pair{r.benchmark, "benchmark"}, std::pair{r.ceiling, "ceiling"}})
       if (marker)
         fmt::format_to(it, R"(<line class="{0}" x1="{1}" x2="{1}" y1="{2}" y2="{3}"/>)", css, tenths(x_of(*marker)),
