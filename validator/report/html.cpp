@@ -418,7 +418,7 @@ table.status th { width: 14em; }
 ul.clauses { margin: 0; padding: 0; list-style: none; }
 ul.clauses li { display: inline; }
 ul.clauses li + li::before { content: "; "; }
-table.activities td:first-child, table.overview td:first-child { white-space: nowrap; }
+table.activities td:first-child, table.overview td:first-child, table.overview td:nth-child(3) { white-space: nowrap; }
 .unknown, .flag { font-style: italic; font-weight: 600; }
 .none { color: #1e6b2a; }
 footer { padding-bottom: 24px; font-size: 0.85em; }
