@@ -71,7 +71,7 @@ std::string_view kind_words(status_kind kind, language lang) {
     case status_kind::basic_services: return tr(lang, "Basic services present", "Basisdienstverlening aanwezig");
     case status_kind::returned_competences:
       return tr(lang, "Returned competences respected", "Teruggenomen bevoegdheden gerespecteerd");
-    case status_kind::milestones: return tr(lang, "Milestones due and recorded", "Mijlpalen die gereed moesten zijn, vastgelegd");
+    case status_kind::milestones: return tr(lang, "Milestones due and recorded", "Mijlpalen: gereed en vastgelegd");
     case status_kind::savings: return tr(lang, "Savings met", "Besparingen gerealiseerd");
   }
   return {};
@@ -116,7 +116,7 @@ void append_run_facts(std::string& out, const overview& o, language lang) {
     out += "</code></dd>\n";
   }
   if (!f.bbv_lists.empty()) {
-    fmt::format_to(it, "<dt>{}</dt><dd>", tr(lang, "BBV taakveld lists", "BBV-takenlijsten"));
+    fmt::format_to(it, "<dt>{}</dt><dd>", tr(lang, "BBV taakveld lists", "BBV-lijsten van taakvelden"));
     for (std::size_t k = 0; k < f.bbv_lists.size(); ++k) {
       if (k > 0) out += ", ";
       fmt::format_to(it, "{}\xE2\x80\x93{}", f.bbv_lists[k]->first_year, f.bbv_lists[k]->last_year);
@@ -125,7 +125,7 @@ void append_run_facts(std::string& out, const overview& o, language lang) {
       out += tr(lang, " (the newest list also for later years)", " (de nieuwste lijst ook voor latere jaren)");
     out += "</dd>\n";
   }
-  fmt::format_to(it, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", tr(lang, "Fails on", "Afgekeurd vanaf"),
+  fmt::format_to(it, "<dt>{}</dt><dd>{}</dd>\n</dl>\n", tr(lang, "Fails on", "Afgekeurd vanaf ernst"),
                  severity_word(f.fail_on, lang));
 }
 
