@@ -472,7 +472,7 @@ void expect_balanced(const std::string& html) {
 // run, never from the renderer.
 struct charted_plan {
   source_manager sources;
-  std::unique_ptr<agreement_model> agreement;
+  std::shared_ptr<agreement_model> agreement;
   std::shared_ptr<plan> typed;
   plan_figures figures;
 
@@ -505,6 +505,7 @@ struct charted_plan {
   void chart_into(run_context& context) const {
     context.files[0].typed = typed;
     context.files[0].figures = figures;
+    context.agreements = {agreement};  // names beside codes, the agreed amount
   }
 };
 
@@ -647,39 +648,55 @@ TEST(HtmlRenderer, EveryCheckedFileHasASectionEvenWithoutFindings) {
   context.files.push_back(plan_file("plans/a.toml", {}));
   context.files.push_back(plan_file("plans/b.toml", {}));
   const std::string out = html_of({}, context, language::en, 2);
-  EXPECT_NE(out.find("<a href=\"#f1\">plans/a.toml</a>: no findings"), std::string::npos) << out;
-  EXPECT_NE(out.find("<section class=\"file\" id=\"f2\">\n<h2>plans/b.toml</h2>"), std::string::npos);
+  // Plans that could not be read name no municipality: grouped apart, each linked to its section.
+  EXPECT_NE(out.find("Plans without a municipality: <ul><li><a href=\"#f1\">plans/a.toml</a></li>"), std::string::npos) << out;
+  EXPECT_NE(out.find("<section class=\"file plan\" id=\"f2\">\n<h2>plans/b.toml</h2>"), std::string::npos);
   EXPECT_EQ(count(out, "No findings."), 2u);
 }
 
-// The chart's geometry: bars in tenths of a pixel from exact cents; the largest amount spans the whole area.
+// The chart's geometry: bars in tenths of a pixel from exact cents; the largest amount spans the whole area (360
+// px); labels as wide as their text (7.5 px a character + 6), so the bars start after the longest label.
 TEST(HtmlRenderer, SpendingChartIsExact) {
   scenario s;
   const charted_plan charted;
   charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context);
-  // Taakvelden in the order given (the tool sorts them); 0.2 is the largest: 420 px from x = 80.
-  EXPECT_NE(out.find("<text class=\"label\" x=\"70\" y=\"19\" text-anchor=\"end\">0.2</text>"), std::string::npos) << out;
-  EXPECT_NE(out.find("<rect class=\"bar over\" x=\"80\" y=\"8\" width=\"420.0\" height=\"14\"/>"), std::string::npos) << out;
-  // Benchmark EUR 1,800,000 of 2,200,000 → 80 + 343.6 px (tenths, rounded down); the tolerance band runs to
-  // EUR 1,980,000 → 80 + 378.0 px.
-  EXPECT_NE(out.find("<rect class=\"band\" x=\"423.6\" y=\"5\" width=\"34.4\" height=\"20\"/>"), std::string::npos) << out;
-  EXPECT_NE(out.find("<line class=\"benchmark\" x1=\"423.6\" x2=\"423.6\""), std::string::npos) << out;
+  // "0.10 Mutaties reserves" (22 characters) is the longest label: 171 px, bars from x = 179. 0.2 is the largest.
+  EXPECT_NE(out.find("<text class=\"label\" x=\"171\" y=\"21\" text-anchor=\"end\">0.2 Burgerzaken</text>"
+                     "<rect class=\"bar over\" fill=\"url(#f1-chart-hatch)\" x=\"179\" y=\"10\" width=\"360.0\" height=\"14\"/>"),
+            std::string::npos)
+      << out;
+  // Benchmark EUR 1,800,000 of 2,200,000 → 179 + 294.5 px (tenths, rounded down); the tolerance band runs to
+  // EUR 1,980,000 → 179 + 324.0 px, drawn over the bar; the amount just after the bar, with words for the colour.
+  EXPECT_NE(out.find("<rect class=\"band\" x=\"473.5\" y=\"7\" width=\"29.5\" height=\"20\"/>"
+                     "<line class=\"benchmark\" x1=\"473.5\" x2=\"473.5\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<text class=\"amount\" x=\"545.0\" y=\"21\">EUR 2,200,000.00 (above the benchmark)</text>"),
+            std::string::npos);
   // 0.4 exactly at benchmark + tolerance (EUR 990,000): not above.
-  EXPECT_NE(out.find("<rect class=\"bar\" x=\"80\" y=\"34\" width=\"189.0\" height=\"14\"/>"), std::string::npos) << out;
-  // The table, exact: share of the contribution and amount per inhabitant, rounded half up.
-  EXPECT_NE(out.find("<tr class=\"over\"><td>0.2</td><td>EUR 2,200,000.00</td><td>55.0%</td><td>EUR 55.00</td>"
+  EXPECT_NE(out.find("<rect class=\"bar\" x=\"179\" y=\"36\" width=\"162.0\" height=\"14\"/>"), std::string::npos) << out;
+  // The table, exact: names beside codes; shares of every activity budget (EUR 4,200,000 = 100%), rounded so
+  // that they add up to 100.0% (52.38 → 52.4, 23.57 → 23.6, 24.05 → 24.0); amounts per inhabitant half up.
+  EXPECT_NE(out.find("Share of all activity budgets (EUR 4,200,000.00 = 100%)"), std::string::npos);
+  EXPECT_NE(out.find("<tr class=\"over\"><td><code>0.2</code> Burgerzaken <span class=\"flag\">above the benchmark</span>"
+                     "</td><td>EUR 2,200,000.00</td><td>52.4%</td><td>EUR 55.00</td>"
                      "<td>EUR 45.00</td><td>EUR 1,800,000.00 (+10% allowed)</td></tr>"),
             std::string::npos)
       << out;
-  EXPECT_NE(out.find("<tr><td>0.4</td><td>EUR 990,000.00</td><td>24.8%</td><td>EUR 24.75</td>"), std::string::npos) << out;
-  EXPECT_NE(out.find("<tr><td>0.10</td><td>EUR 1,010,000.00</td><td>25.3%</td><td>EUR 25.25</td><td>\xE2\x80\x93</td>"),
+  EXPECT_NE(out.find("<tr><td><code>0.4</code> Overhead</td><td>EUR 990,000.00</td><td>23.6%</td><td>EUR 24.75</td>"),
             std::string::npos)
       << out;
-  // Totals against the contribution.
-  EXPECT_NE(out.find(">contribution bijdrage</text><rect class=\"bar reference\""), std::string::npos) << out;
-  EXPECT_NE(out.find(">executed by AA</text><rect class=\"bar\""), std::string::npos) << out;
-  EXPECT_NE(out.find("Uitvoeringsplan 2025 \xC2\xB7 municipality aalsmeer \xC2\xB7 year 2025 \xC2\xB7 40,000 inhabitants"),
+  EXPECT_NE(out.find("<tr><td><code>0.10</code> Mutaties reserves</td><td>EUR 1,010,000.00</td><td>24.0%</td>"
+                     "<td>EUR 25.25</td><td>\xE2\x80\x93</td>"),
+            std::string::npos)
+      << out;
+  // Totals against the contribution and the amount agreed for the year; the payee by its name.
+  EXPECT_NE(out.find(">contribution total</text><rect class=\"bar reference\""), std::string::npos) << out;
+  EXPECT_NE(out.find(">agreed for 2025</text><rect class=\"bar reference\""), std::string::npos) << out;
+  EXPECT_NE(out.find(">executed by AA-organisatie</text><rect class=\"bar\""), std::string::npos) << out;
+  EXPECT_NE(out.find("municipality aalsmeer (Gemeente Aalsmeer) \xC2\xB7 year 2025 \xC2\xB7 contribution bijdrage (Bijdrage) "
+                     "\xC2\xB7 40,000 inhabitants"),
             std::string::npos)
       << out;
   expect_balanced(out);
@@ -690,7 +707,8 @@ TEST(HtmlRenderer, ContributionMismatchAndOverflow) {
   charted_plan charted;
   charted.figures.payee_budget_cents = 399'999'999;
   charted.chart_into(s.context);
-  EXPECT_NE(html_of(s.ds, s.context).find(">executed by AA</text><rect class=\"bar mismatch\""), std::string::npos);
+  EXPECT_NE(html_of(s.ds, s.context).find(">executed by AA-organisatie</text><rect class=\"bar mismatch\""),
+            std::string::npos);
   charted.figures.overflow = true;
   charted.chart_into(s.context);
   const std::string out = html_of(s.ds, s.context);
@@ -707,7 +725,9 @@ TEST(HtmlRenderer, Dutch) {
   for (const char* words : {"<h1>akkoord-rapport</h1>", "<h3>Bevindingen</h3>", "Betrokken bepalingen",
                             "Uitgaven per taakveld", "<span class=\"label\">Oplossing</span>",
                             "<span class=\"label\">Uitgezonderd</span>", "<span class=\"badge error\">fout</span>",
-                            "\xE2\x82\xAC 2.200.000,00", "55,0%", "40.000 inwoners", "1 fout, 0 waarschuwingen"})
+                            "\xE2\x82\xAC 2.200.000,00", "52,4%", "40.000 inwoners", "1 fout, 0 waarschuwingen",
+                            "<h2>Overzicht</h2>", "Stand van zaken", "Afgesproken bedrag", "boven de benchmark",
+                            "<th>Omschrijving</th>", "het hele jaar"})
     EXPECT_NE(out.find(words), std::string::npos) << words;
   EXPECT_EQ(out.find("How to fix"), std::string::npos);
 }

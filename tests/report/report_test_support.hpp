@@ -32,6 +32,7 @@ inline checked_file plan_file(std::string path, std::vector<std::string> checks 
 // The run of `context` with these findings, counted over `files` files in the summary.
 inline run_result with_findings(const run_context& context, const diagnostics& ds, std::size_t files = 1) {
   run_result run;
+  run.agreements = context.agreements;
   run.files = context.files;
   run.checks = context.checks;
   run.fail_on = context.fail_on;

@@ -1,70 +1,29 @@
-// The HTML report: one self-contained page for policy staff. Per checked file: its findings with the source
-// line, the agreement clauses involved (their source lines), and for a plan its spending per taakveld against
-// the contribution and the benchmark, as inline SVG bar charts with an exact table beside them. Inline CSS, no
-// scripts, nothing fetched (a Content-Security-Policy says so to the browser); every text is escaped.
-// Amounts are exact: bar lengths are computed from cents in integer arithmetic.
+// The HTML report: one self-contained page for policy staff (docs/report.md). The run first (its facts, one row
+// per plan grouped by municipality, the across-years view), then per checked file: for a plan its facts and
+// status at a glance, its findings with the source line, the agreement clauses involved, its figures and its
+// activities. Inline CSS, no scripts, nothing fetched (a Content-Security-Policy says so to the browser); every
+// text is escaped. A print stylesheet for A4 starts each plan on a page of its own with the plan in the page
+// header. Everything shown comes from the run's overview (overview.hpp); nothing is computed here.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "akkoord/validator/overview.hpp"
 #include "akkoord/validator/report.hpp"
+#include "html_parts.hpp"
 #include "support.hpp"
 #include "utf8.hpp"
 
 namespace akkoord {
 
 using namespace report_detail;
+using namespace html_detail;
 
 namespace {
-
-__extension__ using i128 = __int128;
-
-std::string_view tr(language lang, std::string_view en, std::string_view nl) {
-  return lang == language::nl ? nl : en;
-}
-
-money_style style_of(language lang) { return lang == language::nl ? money_style::nl : money_style::en; }
-
-void esc(std::string& out, std::string_view s) { append_xml_escaped(out, s); }
-
-// Message prose: `identifier` becomes <code>identifier</code>; the rest is escaped text.
-void append_prose(std::string& out, std::string_view s) {
-  bool in_code = false;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '`') continue;
-    esc(out, s.substr(start, i - start));
-    out += in_code ? "</code>" : "<code>";
-    in_code = !in_code;
-    start = i + 1;
-  }
-  esc(out, s.substr(start));
-  if (in_code) out += "</code>";
-}
-
-// a / b rounded half away from zero; b > 0.
-std::int64_t divide_rounded(i128 a, i128 b) {
-  const i128 q = (2 * (a < 0 ? -a : a) + b) / (2 * b);
-  return static_cast<std::int64_t>(a < 0 ? -q : q);
-}
-
-// "12.3%" / "12,3%": part / whole, to a tenth of a percent.
-std::string percent_text(std::int64_t part, std::int64_t whole, language lang) {
-  const std::int64_t tenths = divide_rounded(static_cast<i128>(part) * 1000, whole);
-  return format_decimal(decimal{tenths, 1}, style_of(lang)) + "%";
-}
-
-std::string money_text(std::int64_t cents, language lang) { return format_cents(cents, style_of(lang)); }
-
-// "31,991" / "31.991"
-std::string count_text(std::int64_t n, language lang) {
-  const auto as_cents = checked_mul(n, 100);
-  if (!as_cents) return std::to_string(n);
-  std::string grouped = format_cents(*as_cents, style_of(lang), false);
-  grouped.erase(grouped.size() - 3);  // the ".00" / ",00"
-  return grouped;
-}
 
 // ---- source lines -------------------------------------------------------------------------------------
 
@@ -168,335 +127,13 @@ void append_clause(std::string& out, const clause& c, language lang) {
   out += "</pre></div>\n";
 }
 
-// ---- charts ---------------------------------------------------------------------------------------------
-
-struct bar_row {
-  std::string label;
-  std::int64_t cents = 0;
-  std::optional<std::int64_t> benchmark;  // a marker line
-  std::optional<std::int64_t> allowed;    // the end of the tolerance band after the marker
-  std::string tooltip;
-  std::string_view kind = "bar";         // CSS class: `bar`, `bar over` (above what is allowed),
-                                          // `bar mismatch` (should equal the reference), `bar reference`
-};
-
-// "123.4" from tenths.
-void append_tenths(std::string& out, std::int64_t tenths) {
-  append_signed(out, tenths / 10);
-  out += '.';
-  append_signed(out, tenths % 10);
-}
-
-// A horizontal bar chart. Lengths: cents × (bar area in tenths of a pixel) / the largest amount, in integers.
-void append_bar_chart(std::string& out, const std::vector<bar_row>& rows, std::int64_t label_width,
-                      std::string_view title_id, std::string_view title, bool with_legend, language lang) {
-  constexpr std::int64_t area = 420, amount_width = 150, row_height = 26, bar_height = 14, top = 8;
-  const std::int64_t bar_x = label_width + 10;
-  std::int64_t largest = 1;
-  for (const bar_row& r : rows) {
-    largest = std::max({largest, r.cents, r.benchmark.value_or(0), r.allowed.value_or(0)});
-  }
-  const auto x_of = [&](std::int64_t cents) -> std::int64_t {  // tenths of a pixel from the left edge
-    const i128 clamped = std::max<std::int64_t>(cents, 0);
-    return bar_x * 10 + static_cast<std::int64_t>(clamped * (area * 10) / largest);
-  };
-  const std::int64_t legend_height = with_legend ? 28 : 0;
-  const std::int64_t width = bar_x + area + amount_width;
-  const std::int64_t height = top + static_cast<std::int64_t>(rows.size()) * row_height + legend_height + 4;
-
-  out += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ";
-  append_signed(out, width);
-  out += ' ';
-  append_signed(out, height);
-  out += "\" width=\"";
-  append_signed(out, width);
-  out += "\" height=\"";
-  append_signed(out, height);
-  out += "\" aria-labelledby=\"";
-  out += title_id;
-  out += "\"><title id=\"";
-  out += title_id;
-  out += "\">";
-  esc(out, title);
-  out += "</title>\n";
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const bar_row& r = rows[k];
-    const std::int64_t y = top + static_cast<std::int64_t>(k) * row_height;
-    out += "<g><title>";
-    esc(out, r.tooltip);
-    out += "</title>";
-    out += "<text class=\"label\" x=\"";
-    append_signed(out, label_width);
-    out += "\" y=\"";
-    append_signed(out, y + bar_height - 3);
-    out += "\" text-anchor=\"end\">";
-    esc(out, r.label);
-    out += "</text>";
-    if (r.benchmark && r.allowed && *r.allowed > *r.benchmark) {
-      out += "<rect class=\"band\" x=\"";
-      append_tenths(out, x_of(*r.benchmark));
-      out += "\" y=\"";
-      append_signed(out, y - 3);
-      out += "\" width=\"";
-      append_tenths(out, x_of(*r.allowed) - x_of(*r.benchmark));
-      out += "\" height=\"";
-      append_signed(out, bar_height + 6);
-      out += "\"/>";
-    }
-    out += "<rect class=\"";
-    out += r.kind;
-    out += "\" x=\"";
-    append_signed(out, bar_x);
-    out += "\" y=\"";
-    append_signed(out, y);
-    out += "\" width=\"";
-    append_tenths(out, x_of(r.cents) - bar_x * 10);
-    out += "\" height=\"";
-    append_signed(out, bar_height);
-    out += "\"/>";
-    if (r.benchmark) {
-      out += "<line class=\"benchmark\" x1=\"";
-      append_tenths(out, x_of(*r.benchmark));
-      out += "\" x2=\"";
-      append_tenths(out, x_of(*r.benchmark));
-      out += "\" y1=\"";
-      append_signed(out, y - 4);
-      out += "\" y2=\"";
-      append_signed(out, y + bar_height + 4);
-      out += "\"/>";
-    }
-    const std::int64_t text_x = std::max({x_of(r.cents), r.allowed ? x_of(*r.allowed) : 0,
-                                          r.benchmark ? x_of(*r.benchmark) : 0}) + 60;
-    out += "<text class=\"amount\" x=\"";
-    append_tenths(out, text_x);
-    out += "\" y=\"";
-    append_signed(out, y + bar_height - 3);
-    out += "\">";
-    esc(out, money_text(r.cents, lang));
-    out += "</text></g>\n";
-  }
-  if (with_legend) {
-    const std::int64_t y = top + static_cast<std::int64_t>(rows.size()) * row_height + 8;
-    const auto legend_text = [&](std::int64_t x, std::string_view words) {
-      out += "<text class=\"legend\" x=\"";
-      append_signed(out, x);
-      out += "\" y=\"";
-      append_signed(out, y + 11);
-      out += "\">";
-      esc(out, words);
-      out += "</text>";
-    };
-    out += "<g class=\"legend\">";
-    out += "<rect class=\"bar\" x=\"";
-    append_signed(out, bar_x);
-    out += "\" y=\"";
-    append_signed(out, y + 1);
-    out += "\" width=\"14\" height=\"12\"/>";
-    legend_text(bar_x + 20, tr(lang, "budget", "begroot"));
-    out += "<line class=\"benchmark\" x1=\"";
-    append_signed(out, bar_x + 110);
-    out += "\" x2=\"";
-    append_signed(out, bar_x + 110);
-    out += "\" y1=\"";
-    append_signed(out, y - 1);
-    out += "\" y2=\"";
-    append_signed(out, y + 15);
-    out += "\"/>";
-    legend_text(bar_x + 118, tr(lang, "benchmark", "benchmark"));
-    const auto legend_swatch = [&](std::string_view css_class, long long x) {
-      out += "<rect class=\"";
-      out += css_class;
-      out += "\" x=\"";
-      append_signed(out, x);
-      out += "\" y=\"";
-      append_signed(out, y + 1);
-      out += "\" width=\"14\" height=\"12\"/>";
-    };
-    legend_swatch("band", bar_x + 210);
-    legend_text(bar_x + 230, tr(lang, "tolerance", "tolerantie"));
-    legend_swatch("bar over", bar_x + 320);
-    legend_text(bar_x + 340, tr(lang, "above", "erboven"));
-    out += "</g>\n";
-  }
-  out += "</svg>\n";
-}
-
-// The first benchmark of a taakveld draws its line; the row is "over" when the plan is above any of them, as
-// `above-benchmark` reports (both read the same figures).
-const benchmark_comparison* first_benchmark(const taakveld_spending& t) {
-  return t.benchmarks.empty() ? nullptr : &t.benchmarks.front();
-}
-bool above_any(const taakveld_spending& t) {
-  return std::any_of(t.benchmarks.begin(), t.benchmarks.end(), [](const benchmark_comparison& c) { return c.above; });
-}
-
-// GCC 12 at -O3 reports std::optional members read after a has_value() test as "maybe uninitialized" once
-// inlined here (GCC bug 80635); the reads are guarded.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-void append_figures(std::string& out, const plan& p, const plan_figures& plan, std::string_view anchor,
-                    language lang) {
-  out += "<h3>";
-  out += tr(lang, "Spending per taakveld", "Uitgaven per taakveld");
-  out += "</h3>\n";
-  if (plan.overflow) {
-    out += "<p class=\"none\">";
-    out += tr(lang, "The budgets of this plan are too large to add up; no figures are shown.",
-              "De budgetten van dit plan zijn te groot om op te tellen; er worden geen cijfers getoond.");
-    out += "</p>\n";
-    return;
-  }
-  const bool has_total = p.total.has_value();
-  const std::int64_t total_cents = has_total ? p.total->value : 0;
-  if (plan.taakvelden.empty() && !has_total) {
-    out += "<p class=\"none\">";
-    out += tr(lang, "This plan has no budgets on a taakveld.", "Dit plan heeft geen budgetten op een taakveld.");
-    out += "</p>\n";
-    return;
-  }
-  const std::int64_t budget_cents = plan.budget_cents.value_or(0);
-
-  // Totals against the contribution.
-  if (has_total) {
-    std::vector<bar_row> totals;
-    bar_row contribution;
-    contribution.label = std::string(tr(lang, "contribution", "bijdrage"));
-    if (p.contribution_id) contribution.label += " " + p.contribution_id->value;
-    contribution.cents = total_cents;
-    contribution.kind = "bar reference";
-    contribution.tooltip = contribution.label + ": " + money_text(contribution.cents, lang);
-    totals.push_back(contribution);
-    if (plan.payee_budget_cents) {
-      bar_row payee;
-      payee.label = std::string(tr(lang, "executed by ", "uitgevoerd door ")) + plan.payee;
-      payee.cents = *plan.payee_budget_cents;
-      if (payee.cents != total_cents) payee.kind = "bar mismatch";
-      payee.tooltip = payee.label + ": " + money_text(payee.cents, lang);
-      totals.push_back(payee);
-    }
-    bar_row all;
-    all.label = std::string(tr(lang, "all activities", "alle activiteiten"));
-    all.cents = budget_cents;
-    all.tooltip = all.label + ": " + money_text(all.cents, lang);
-    totals.push_back(all);
-    out += "<figure>\n";
-    append_bar_chart(out, totals, 230, std::string(anchor) + "-totals",
-                     tr(lang, "Budgets against the contribution", "Budgetten tegenover de bijdrage"), false, lang);
-    out += "<figcaption>";
-    out += tr(lang,
-              "Grey: the contribution, the plan's total. The budgets of the activities executed by the party it "
-              "pays should add up to it exactly (red when they do not).",
-              "Grijs: de bijdrage, het totaal van het plan. De budgetten van de activiteiten die de ontvanger ervan "
-              "uitvoert, horen daar precies op uit te komen (rood als dat niet zo is).");
-    out += "</figcaption>\n</figure>\n";
-  }
-
-  if (plan.taakvelden.empty()) return;
-  std::vector<bar_row> rows;
-  for (const taakveld_spending& t : plan.taakvelden) {
-    bar_row r;
-    const benchmark_comparison* benchmark = first_benchmark(t);
-    r.label = t.code;
-    r.cents = t.budget_cents ? *t.budget_cents : 0;
-    if (benchmark != nullptr) {
-      r.benchmark = benchmark->benchmark_cents;
-      r.allowed = benchmark->allowed_cents;
-    }
-    if (above_any(t)) r.kind = "bar over";
-    r.tooltip = t.code + ": " + money_text(r.cents, lang);
-    if (r.benchmark) r.tooltip += std::string("; benchmark ") + money_text(*r.benchmark, lang);
-    rows.push_back(std::move(r));
-  }
-  out += "<figure>\n";
-  append_bar_chart(out, rows, 70, std::string(anchor) + "-chart",
-                   tr(lang, "Spending per taakveld against the benchmark", "Uitgaven per taakveld tegenover de benchmark"),
-                   true, lang);
-  out += "<figcaption>";
-  out += tr(lang,
-            "Bar: the plan's budgets on the taakveld. Line: the benchmark, its amount per inhabitant times the "
-            "inhabitants of the municipality; shaded: the tolerance above it.",
-            "Balk: de budgetten van het plan op het taakveld. Streep: de benchmark, het bedrag per inwoner maal het "
-            "aantal inwoners van de gemeente; gearceerd: de tolerantie daarboven.");
-  out += "</figcaption>\n</figure>\n";
-
-  // The exact figures.
-  out += "<table class=\"figures\"><thead><tr><th>Taakveld</th><th>";
-  out += tr(lang, "Budget", "Begroot");
-  out += "</th><th>";
-  out += tr(lang, "Share of the contribution", "Aandeel in de bijdrage");
-  out += "</th><th>";
-  out += tr(lang, "Per inhabitant", "Per inwoner");
-  out += "</th><th>";
-  out += tr(lang, "Benchmark per inhabitant", "Benchmark per inwoner");
-  out += "</th><th>";
-  out += tr(lang, "Benchmark for the municipality", "Benchmark voor de gemeente");
-  out += "</th></tr></thead>\n<tbody>\n";
-  const auto cell = [&](const std::optional<std::string>& value) {
-    out += "<td>";
-    if (value) {
-      esc(out, *value);
-    } else {
-      out += "\xE2\x80\x93";
-    }
-    out += "</td>";
-  };
-  const auto share = [&](std::int64_t cents) -> std::optional<std::string> {
-    if (!has_total || total_cents <= 0) return std::nullopt;
-    return percent_text(cents, total_cents, lang);
-  };
-  const auto per_inhabitant = [&](std::int64_t cents) -> std::optional<std::string> {
-    if (!plan.inhabitants || *plan.inhabitants <= 0) return std::nullopt;
-    return money_text(divide_rounded(cents, *plan.inhabitants), lang);
-  };
-  for (const taakveld_spending& t : plan.taakvelden) {
-    out += above_any(t) ? "<tr class=\"over\"><td>" : "<tr><td>";
-    esc(out, t.code);
-    out += "</td>";
-    const std::int64_t cents = t.budget_cents.value_or(0);
-    cell(money_text(cents, lang));
-    cell(share(cents));
-    cell(t.per_inhabitant_cents ? std::optional(money_text(*t.per_inhabitant_cents, lang)) : std::nullopt);
-    // Every benchmark with an entry for the code, as the check compares with each.
-    std::optional<std::string> per_inhabitant_norm, norm;
-    for (const benchmark_comparison& c : t.benchmarks) {
-      const auto join = [](std::optional<std::string>& cell_text, const std::string& part) {
-        cell_text = cell_text ? *cell_text + "; " + part : part;
-      };
-      join(per_inhabitant_norm, money_text(c.per_inhabitant_cents, lang));
-      if (!c.benchmark_cents) continue;
-      std::string amount = money_text(*c.benchmark_cents, lang);
-      if (c.tolerance.units != 0)
-        amount += " (+" + format_decimal(c.tolerance, style_of(lang)) + "% " +
-                  std::string(tr(lang, "allowed)", "toegestaan)"));
-      join(norm, amount);
-    }
-    cell(per_inhabitant_norm);
-    cell(norm);
-    out += "</tr>\n";
-  }
-  out += "<tr class=\"total\"><td>";
-  out += tr(lang, "all", "totaal");
-  out += "</td>";
-  cell(money_text(budget_cents, lang));
-  cell(share(budget_cents));
-  cell(per_inhabitant(budget_cents));
-  cell(std::nullopt);
-  cell(std::nullopt);
-  out += "</tr>\n</tbody></table>\n";
-}
-
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-
 // ---- findings -------------------------------------------------------------------------------------------
 
 struct file_section {
   std::string path;
   const checked_file* checked = nullptr;       // null: a file only the findings name
   std::vector<const diagnostic*> findings;
+  const overview_plan* row = nullptr;          // a plan's row in the overview
 };
 
 struct counts {
@@ -625,32 +262,41 @@ void append_finding(std::string& out, const diagnostic& d, const file_section& s
   out += "</ul></li>\n";
 }
 
-void append_section(std::string& out, const file_section& section, std::size_t number, language lang) {
+// What a plan's page header and heading say: "Gemeente Aalsmeer · 2025 · Uitvoeringsplan 2025".
+std::string plan_heading(const file_section& section) {
+  if (section.row == nullptr || section.row->typed() == nullptr || !section.row->typed()->readable) return section.path;
+  const overview_plan& row = *section.row;
+  std::string heading = row.municipality_name.empty() ? row.municipality_id : row.municipality_name;
+  const auto add = [&](const std::string& part) {
+    if (part.empty()) return;
+    if (!heading.empty()) heading += " \xC2\xB7 ";
+    heading += part;
+  };
+  add(row.year ? std::to_string(*row.year) : std::string());
+  add(row.title);
+  return heading.empty() ? section.path : heading;
+}
+
+void append_section(std::string& out, const overview& o, const file_section& section, std::size_t number,
+                    language lang) {
   const std::string anchor = "f" + std::to_string(number);
-  out += "<section class=\"file\" id=\"";
+  out += "<section class=\"file";
+  if (section.row != nullptr) out += " plan";
+  out += "\" id=\"";
   out += anchor;
   out += "\">\n<h2>";
-  esc(out, section.path.empty() ? std::string(tr(lang, "Other findings", "Overige bevindingen")) : section.path);
+  esc(out, section.path.empty() ? std::string(tr(lang, "Other findings", "Overige bevindingen")) : plan_heading(section));
   out += "</h2>\n";
-  const checked_file* checked = section.checked;
-  const bool charted = checked != nullptr && checked->typed != nullptr && checked->figures;
-  if (charted) {
-    const plan& p = *checked->typed;
-    std::vector<std::string> facts;
-    if (p.title) facts.push_back(p.title->value);
-    if (p.municipality) facts.push_back(std::string(tr(lang, "municipality ", "gemeente ")) + p.municipality->value);
-    if (p.year) facts.push_back(std::string(tr(lang, "year ", "jaar ")) + std::to_string(p.year->value));
-    if (checked->figures->inhabitants)
-      facts.push_back(count_text(*checked->figures->inhabitants, lang) +
-                      std::string(tr(lang, " inhabitants", " inwoners")));
-    if (!facts.empty()) {
-      out += "<p class=\"facts\">";
-      for (std::size_t k = 0; k < facts.size(); ++k) {
-        if (k > 0) out += " \xC2\xB7 ";
-        esc(out, facts[k]);
-      }
-      out += "</p>\n";
-    }
+  if (!section.path.empty()) {
+    out += "<p class=\"where\">";
+    esc(out, section.path);
+    out += "</p>\n";
+  }
+  const overview_plan* row = section.row;
+  const bool charted = row != nullptr && row->typed() != nullptr && row->figures() != nullptr;
+  if (row != nullptr) {
+    append_plan_facts(out, *row, lang);
+    append_status(out, *row, lang);
   }
 
   // Clauses in other files that the findings point at, numbered in order of first mention.
@@ -686,22 +332,44 @@ void append_section(std::string& out, const file_section& section, std::size_t n
     out += "</h3>\n";
     for (const clause& c : clauses) append_clause(out, c, lang);
   }
-  if (charted) append_figures(out, *checked->typed, *checked->figures, anchor, lang);
+  if (charted) append_figures(out, o, *row, anchor, lang);
+  if (row != nullptr) append_activities(out, o, *row, lang);
   out += "</section>\n";
 }
 
+// `s` as a CSS string's content: every character but letters, digits and spaces as an escape, so plan text can
+// neither end the string nor the <style> element; control characters and invalid UTF-8 become U+FFFD.
+void append_css_string(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const decoded d = decode_at(s, i);
+    i += d.length;
+    const char32_t cp = d.code_point == invalid_code_point || is_control(d.code_point) ? U'\uFFFD' : d.code_point;
+    if ((cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= U'0' && cp <= U'9') || cp == U' ') {
+      out += static_cast<char>(cp);
+    } else {
+      fmt::format_to(std::back_inserter(out), "\\{:X} ", static_cast<std::uint32_t>(cp));
+    }
+  }
+}
+
 constexpr std::string_view style_sheet = R"css(
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; margin: 0; background: #f6f6f4; }
-header, main, nav, footer { max-width: 1040px; margin: 0 auto; padding: 0 20px; }
+body { font: 15px/1.45 "DejaVu Sans", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; margin: 0; background: #f6f6f4; }
+header, main, nav, footer, section.overview, section.years { max-width: 1100px; margin: 0 auto; padding: 0 20px; }
 header { padding-top: 18px; }
 h1 { font-size: 1.6em; margin: 0.4em 0 0.2em; }
-h2 { font-size: 1.25em; margin: 0 0 0.4em; word-break: break-all; }
+h2 { font-size: 1.25em; margin: 0.6em 0 0.4em; overflow-wrap: anywhere; }
 h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
 .summary { font-weight: 600; }
+dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0.6em 0; }
+dl.run dt { font-weight: 600; }
+dl.run dd { margin: 0; overflow-wrap: anywhere; }
 nav ul { padding-left: 1.2em; }
+nav li.group > ul { display: inline; padding: 0; }
+nav li.group > ul > li { display: inline; margin-right: 0.6em; }
 section.file { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 16px 20px; margin: 18px 0; }
-.facts, .counts, .where, figcaption, footer { color: #555; }
-.where { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; margin: 0.2em 0; }
+.facts, .counts, .where, figcaption, footer, .note, .article { color: #555; }
+.where, code.path { font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+.where { margin: 0.2em 0; }
 ol.findings { padding-left: 1.4em; }
 li.finding { margin: 0 0 1em; }
 li.finding.suppressed { opacity: 0.7; }
@@ -710,33 +378,68 @@ li.finding.suppressed { opacity: 0.7; }
 .badge.error { background: #b3261e; }
 .badge.warning { background: #9a6700; }
 .badge.info { background: #3d6fb6; }
-.id { color: #666; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85em; }
-code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.92em; background: #f0f0ec; padding: 0 3px; border-radius: 3px; }
-pre.source { background: #fafaf8; border: 1px solid #e4e4e0; border-radius: 4px; padding: 6px 8px; overflow-x: auto; margin: 0.3em 0; font-size: 0.85em; }
+.id { color: #666; font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 0.85em; }
+code { font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 0.92em; background: #f0f0ec; padding: 0 3px; border-radius: 3px; overflow-wrap: anywhere; }
+pre.source { white-space: normal; background: #fafaf8; border: 1px solid #e4e4e0; border-radius: 4px; padding: 6px 8px; overflow-x: auto; margin: 0.3em 0; font-size: 0.85em; }
 pre.source .line { display: block; white-space: pre; }
 pre.source .line.hl { background: #fff3c4; }
-pre.source .ln { display: inline-block; min-width: 3.2em; color: #999; user-select: none; }
-mark { background: #ffd9d4; color: inherit; }
+pre.source .ln { display: inline-block; min-width: 3.2em; color: #777; user-select: none; }
+mark { background: #ffd9d4; color: inherit; text-decoration: underline; }
 ul.details { list-style: none; padding-left: 0; margin: 0.3em 0 0; }
 ul.details li { margin: 0.2em 0; }
 .label { font-weight: 600; margin-right: 0.3em; }
 .clause { margin: 0.6em 0; }
 figure { margin: 1em 0; }
 svg.chart { max-width: 100%; height: auto; display: block; }
-svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; }
+svg text { font: 12px "DejaVu Sans", system-ui, sans-serif; fill: #1d1d1f; }
+svg text.amount { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .bar { fill: #3d6fb6; }
-svg .bar.over, svg .bar.mismatch { fill: #c8553d; }
-svg .bar.reference { fill: #8a8a86; }
-svg .band { fill: #e9d98f; opacity: 0.7; }
+svg .bar.reference { fill: #b5b5b0; stroke: #555; stroke-width: 1; }
+svg .bar.over, svg .bar.mismatch { stroke: #1d1d1f; stroke-width: 1; }
+svg .hatch-ground { fill: #e07a5f; }
+svg .hatch-line { stroke: #1d1d1f; stroke-width: 2; }
+svg .band { fill: #f2d94e; fill-opacity: 0.55; stroke: #1d1d1f; stroke-dasharray: 2 2; }
 svg .benchmark { stroke: #1d1d1f; stroke-width: 2; }
-table.figures { border-collapse: collapse; font-size: 0.9em; margin-top: 0.6em; }
-table.figures th, table.figures td { border-bottom: 1px solid #e4e4e0; padding: 3px 10px; text-align: right; }
-table.figures th:first-child, table.figures td:first-child { text-align: left; }
-table.figures tr.over td { color: #a33a26; font-weight: 600; }
-table.figures tr.total td { font-weight: 600; }
-.none { color: #2e7d32; }
+svg .ceiling { stroke: #1d1d1f; stroke-width: 2; stroke-dasharray: 4 3; }
+svg.spark { vertical-align: middle; }
+svg.spark rect { fill: #6b8fc9; }
+table { border-collapse: collapse; font-size: 0.9em; margin-top: 0.6em; }
+th, td { border-bottom: 1px solid #e4e4e0; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.years td:first-child { min-width: 12em; }
+table.years td.num { font-size: 0.9em; }
+td.num, table.figures td { text-align: right; white-space: nowrap; }
+table.figures th:first-child, table.figures td:first-child { text-align: left; white-space: normal; }
+table.figures tr.over td { font-weight: 600; }
+table.figures tr.total td, tr.group th { font-weight: 600; }
+tr.group th { background: #ecece8; }
+td.verdict.clean, .status tr.met td.state { color: #1e6b2a; }
+td.verdict.fails, td.verdict.unreadable, .status tr.unmet td.state, li.unmet { color: #a33a26; }
+table.status th { width: 14em; }
+ul.clauses { margin: 0; padding: 0; list-style: none; }
+ul.clauses li { display: inline; }
+ul.clauses li + li::before { content: "; "; }
+table.activities td:first-child, table.overview td:first-child, table.overview td:nth-child(3) { white-space: nowrap; }
+.unknown, .flag { font-style: italic; font-weight: 600; }
+.none { color: #1e6b2a; }
 footer { padding-bottom: 24px; font-size: 0.85em; }
-@media print { body { background: #fff; } section.file { border: none; page-break-inside: avoid; } }
+@page { size: A4; margin: 18mm 14mm 16mm 14mm;
+  @top-left { content: "akkoord"; font: 9pt "DejaVu Sans", sans-serif; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 9pt "DejaVu Sans", sans-serif; color: #555; } }
+@media print {
+  body { background: #fff; font-size: 9pt; }
+  footer { display: none; }
+  svg.chart { max-width: 85%; }
+  header, main, nav, footer, section.overview, section.years { max-width: none; padding: 0; }
+  section.file { border: none; padding: 0; margin: 0; }
+  section.file.plan, section.years { break-before: page; }
+  figure, tr, li.finding, .clause, dl.run { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  pre.source { overflow: visible; }
+  pre.source .line { white-space: pre-wrap; overflow-wrap: anywhere; }
+  a { color: inherit; text-decoration: none; }
+  table { width: 100%; }
+  th, td { padding: 2px 4px; }
+}
 )css";
 
 }  // namespace
@@ -745,13 +448,13 @@ void render_html(std::string& out, const run_result& run, const report_options& 
   const language lang = options.lang;
   const diagnostics& ds = run.findings;
   const report_summary summary = summarize(ds, run.subject_files);
-  const run_result& context = run;
+  const overview o = build_overview(run);
 
   // Sections: the checked files in input order, then any other file the findings name, then findings tied
   // to no file at all.
   std::vector<file_section> sections;
   std::map<std::string, std::size_t, std::less<>> section_of;
-  for (const checked_file& file : context.files) {
+  for (const checked_file& file : run.files) {
     if (section_of.emplace(file.path, sections.size()).second) sections.push_back({file.path, &file, {}});
   }
   for (const diagnostic& d : ds) {
@@ -760,29 +463,60 @@ void render_html(std::string& out, const run_result& run, const report_options& 
     if (added) sections.push_back({path, nullptr, {}});
     sections[it->second].findings.push_back(&d);
   }
+  std::vector<std::string> anchor_of_plan;  // per overview row, its section
+  for (const overview_plan& row : o.plans) {
+    const std::size_t k = section_of.find(row.file->path)->second;
+    if (sections[k].row == nullptr) sections[k].row = &row;
+    anchor_of_plan.push_back("f" + std::to_string(k + 1));
+  }
 
-  out += "<!DOCTYPE html>\n<html lang=\"";
-  out += lang == language::nl ? "nl" : "en";
-  out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-  out += tr(lang, "akkoord report", "akkoord-rapport");
-  out += "</title>\n<style>";
+  auto it = std::back_inserter(out);
+  fmt::format_to(it,
+                 "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>",
+                 lang == language::nl ? "nl" : "en", tr(lang, "akkoord report", "akkoord-rapport"));
   out += style_sheet;
-  out += "</style>\n</head>\n<body>\n<header>\n<h1>";
-  out += tr(lang, "akkoord report", "akkoord-rapport");
-  out += "</h1>\n<p class=\"summary\">";
+  // Printed, each plan is a named page: it starts on a new page and its page header names the plan.
+  for (std::size_t k = 0; k < sections.size(); ++k) {
+    if (sections[k].row == nullptr) continue;
+    fmt::format_to(it, "section#f{0} {{ page: f{0}; }}\n@page f{0} {{ @top-left {{ content: \"", k + 1);
+    append_css_string(out, plan_heading(sections[k]));
+    out += "\"; } }\n";
+  }
+  fmt::format_to(it, "</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"summary\">",
+                 tr(lang, "akkoord report", "akkoord-rapport"));
   esc(out, summary_line(summary, lang));
-  out += "</p>\n</header>\n";
+  out += "</p>\n";
+  append_run_facts(out, o, lang);
+  out += "</header>\n";
 
+  // The table of contents: the overview, each municipality with its years in order, then the other files.
   if (sections.size() > 1) {
-    out += "<nav>\n<h2>";
-    out += tr(lang, "Files", "Bestanden");
-    out += "</h2>\n<ul>\n";
+    fmt::format_to(it, "<nav>\n<h2>{}</h2>\n<ul>\n", tr(lang, "Contents", "Inhoud"));
+    if (!o.plans.empty()) fmt::format_to(it, "<li><a href=\"#overview\">{}</a></li>\n", tr(lang, "Overview", "Overzicht"));
+    for (std::size_t g = 0; g < o.municipalities.size(); ++g) {
+      const overview_municipality& m = o.municipalities[g];
+      out += "<li class=\"group\">";
+      if (m.plans.size() > 1 && !m.id.empty()) fmt::format_to(it, "<a href=\"#m{}\">", g + 1);
+      esc(out, m.id.empty() ? std::string(tr(lang, "Plans without a municipality", "Plannen zonder gemeente"))
+                            : (m.name.empty() ? m.id : m.name));
+      if (m.plans.size() > 1 && !m.id.empty()) out += "</a>";
+      out += ": <ul>";
+      for (const std::size_t k : m.plans) {
+        fmt::format_to(it, "<li><a href=\"#{}\">", anchor_of_plan[k]);
+        if (o.plans[k].year) {
+          fmt::format_to(it, "{}", *o.plans[k].year);
+        } else {
+          esc(out, o.plans[k].file->path);
+        }
+        out += "</a></li>";
+      }
+      out += "</ul></li>\n";
+    }
     for (std::size_t k = 0; k < sections.size(); ++k) {
-      out += "<li><a href=\"#f";
-      append_number(out, k + 1);
-      out += "\">";
+      if (sections[k].row != nullptr) continue;
+      fmt::format_to(it, "<li><a href=\"#f{}\">", k + 1);
       esc(out, sections[k].path.empty() ? std::string(tr(lang, "Other findings", "Overige bevindingen"))
                                         : sections[k].path);
       out += "</a>: ";
@@ -793,13 +527,14 @@ void render_html(std::string& out, const run_result& run, const report_options& 
     out += "</ul>\n</nav>\n";
   }
 
+  append_overview(out, o, anchor_of_plan, lang);
+  append_across_years(out, o, anchor_of_plan, lang);
   out += "<main>\n";
-  for (std::size_t k = 0; k < sections.size(); ++k) append_section(out, sections[k], k + 1, lang);
-  out += "</main>\n<footer>";
-  out += tr(lang, "Made by akkoord", "Gemaakt met akkoord");
-  if (!context.tool_version.empty()) {
+  for (std::size_t k = 0; k < sections.size(); ++k) append_section(out, o, sections[k], k + 1, lang);
+  fmt::format_to(it, "</main>\n<footer>{}", tr(lang, "Made by akkoord", "Gemaakt met akkoord"));
+  if (!run.tool_version.empty()) {
     out += ' ';
-    esc(out, context.tool_version);
+    esc(out, run.tool_version);
   }
   out += ". ";
   append_prose(out, tr(lang, "Amounts are exact; `akkoord explain ID` explains each check.",
