@@ -227,7 +227,7 @@ text usage_error_text(const CLI::Error& e) {
   };
   static const wording required[] = {
       {R"(^A subcommand is required$)",
-       "een subcommando is verplicht: lint, check, test, diff, fmt, checks of explain"},
+       "een subcommando is verplicht: lint, check, test, diff, fmt, checks, explain of lsp"},
       {R"(^Requires at least (\d+) subcommands$)", "ten minste $1 subcommando's zijn verplicht"},
       {R"(^(.+) is required$)", "$1 is verplicht"},
   };

@@ -306,7 +306,12 @@ int serve(std::istream& in, dispatcher& dispatch, const std::function<void(const
       ended = true;
       break;
     }
-    if (!dispatch.handle(*body)) break;
+    try {
+      if (!dispatch.handle(*body)) break;
+    } catch (const std::exception& e) {
+      // Never the end of the session: the editor would lose every feature over one message.
+      log(std::string("a message could not be handled: ") + e.what());
+    }
   }
   // After `exit` the reader may be blocked on a stream the client keeps open: it holds only shared state and
   // ends with the process.
