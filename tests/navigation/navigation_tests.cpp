@@ -11,28 +11,22 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/navigation.hpp"
 #include "akkoord/validator/plan.hpp"
+#include "../checks/fixture_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace akkoord;
+using akkoord::testing::read_text;
+using akkoord::testing::source_dir;
 
 constexpr std::string_view cursor_marker = "\u2038";
 
-fs::path source_dir() { return AKKOORD_SOURCE_DIR; }
 fs::path cases_dir() { return source_dir() / "tests" / "navigation" / "cases"; }
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 bool updating() {
   const char* value = std::getenv("UPDATE_EXPECTED");
@@ -89,7 +83,7 @@ std::unique_ptr<loaded_case> load_case(const fs::path& dir) {
   std::string agreement_text;
   std::vector<const source_file*> plan_files;
   for (const auto& path : files) {
-    std::string content = read(path);
+    std::string content = read_text(path);
     const std::size_t marker = content.find(cursor_marker);
     if (marker != std::string::npos) {
       // The marker is one code point: the columns before it are those of the text without it.
@@ -163,7 +157,7 @@ class NavigationCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(NavigationCase, AnswersAsExpected) {
   const fs::path dir = cases_dir() / GetParam();
-  std::string request = read(dir / "request");
+  std::string request = read_text(dir / "request");
   while (!request.empty() && (request.back() == '\n' || request.back() == '\r')) request.pop_back();
   const auto loaded = load_case(dir);
   ASSERT_NE(loaded->cursor_file, nullptr) << "no file of the case marks the cursor with " << cursor_marker;
@@ -175,7 +169,7 @@ TEST_P(NavigationCase, AnswersAsExpected) {
     return;
   }
   ASSERT_TRUE(fs::exists(expected_path)) << "run with UPDATE_EXPECTED=1 to write " << expected_path;
-  EXPECT_EQ(read(expected_path), actual);
+  EXPECT_EQ(read_text(expected_path), actual);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, NavigationCase, ::testing::ValuesIn(case_names()),

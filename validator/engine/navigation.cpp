@@ -402,6 +402,14 @@ void describe_agreement(const ast::agreement_decl& a, paragraphs& out) {
   out.add(article_line(a.article));
 }
 
+// A declaration that a hover shows by its title and article only.
+template <class Decl>
+void describe_titled(const Decl* d, decl_kind kind, paragraphs& out) {
+  if (d == nullptr) return;
+  out.add(heading(kind, d->id.name, d->title.value));
+  out.add(article_line(d->article));
+}
+
 // A declaration by its id: a heading and its clauses that a reader of a plan or a reference needs.
 text describe(const agreement_model& model, const resolved& what, const hover_context& context) {
   paragraphs out;
@@ -428,24 +436,9 @@ text describe(const agreement_model& model, const resolved& what, const hover_co
     case decl_kind::agreement:
       if (model.agreement != nullptr) describe_agreement(*model.agreement, out);
       break;
-    case decl_kind::saving:
-      if (const auto* s = declaration(model.savings, name)) {
-        out.add(heading(decl_kind::saving, name, s->title.value));
-        out.add(article_line(s->article));
-      }
-      break;
-    case decl_kind::benchmark:
-      if (const auto* b = declaration(model.benchmarks, name)) {
-        out.add(heading(decl_kind::benchmark, name, b->title.value));
-        out.add(article_line(b->article));
-      }
-      break;
-    case decl_kind::rule:
-      if (const auto* r = declaration(model.rules, name)) {
-        out.add(heading(decl_kind::rule, name, r->title.value));
-        out.add(article_line(r->article));
-      }
-      break;
+    case decl_kind::saving: describe_titled(declaration(model.savings, name), what.kind, out); break;
+    case decl_kind::benchmark: describe_titled(declaration(model.benchmarks, name), what.kind, out); break;
+    case decl_kind::rule: describe_titled(declaration(model.rules, name), what.kind, out); break;
     case decl_kind::document:
       out.add({fmt::format("**document** `{}`: a source document of the agreement", name),
                fmt::format("**document** `{}`: een brondocument van de overeenkomst", name)});

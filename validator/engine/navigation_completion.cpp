@@ -435,7 +435,8 @@ completion_answer complete_agreement(const navigation_scope& scope, const source
 }  // namespace
 
 completion_answer complete(const navigation_scope& scope, const source_file& file, source_pos at) {
-  if (at.line == 0 || at.line > file.line_count()) return {{&file, at, at}, {}};
+  if (at.line == 0 || at.line > file.line_count() || at.column == 0) return {{&file, at, at}, {}};
+  at = file.pos_at(file.offset_of(at));  // a column past the end of its line: the end
   return navigation_support::is_agreement_file(scope, file) ? complete_agreement(scope, file, at) : complete_plan(scope, file, at);
 }
 
