@@ -480,7 +480,8 @@ text describe_taakveld(std::string_view code, std::optional<int> year) {
     out.add({"In none of the BBV lists", "Staat in geen enkele BBV-lijst"});
   } else {
     const text where = joined_ranges(lists);
-    out.add({"Valid in the BBV lists of " + where.en, "Geldig in de BBV-lijsten van " + where.nl});
+    if (lists.size() == 1) out.add({"Valid in the BBV list of " + where.en, "Geldig in de BBV-lijst van " + where.nl});
+    else out.add({"Valid in the BBV lists of " + where.en, "Geldig in de BBV-lijsten van " + where.nl});
   }
   if (year && in_year != nullptr && in_year->find(code) == nullptr) {
     text line{fmt::format("Not in the BBV list of {}", *year), fmt::format("Staat niet in de BBV-lijst van {}", *year)};
