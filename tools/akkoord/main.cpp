@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <iostream>
 #include <regex>
 #include <set>
 #include <span>
@@ -18,6 +19,7 @@
 #include "config.hpp"
 #include "fmt.hpp"
 #include "generate.hpp"
+#include "lsp/server.hpp"
 #include "plan_selection.hpp"
 #include "tool_log.hpp"
 #include "version.hpp"
@@ -528,7 +530,9 @@ int run(int argc, char** argv) {
                   "Afsluitcodes: 0 elk bestand is opgemaakt (of is dat nu); 1 een bestand bevat syntaxisfouten of is "
                   "niet te lezen, of met --check of --diff zou een bestand wijzigen; 2 gebruiksfout, of een bestand "
                   "dat niet te schrijven is."));
-  for (CLI::App* command : {lint, check, test, checks, explain, diff, fmt}) {
+  CLI::App* lsp = app.add_subcommand("lsp", say("run the language server for editors (LSP over stdin and stdout)",
+                                                "start de taalserver voor editors (LSP via stdin en stdout)"));
+  for (CLI::App* command : {lint, check, test, checks, explain, diff, fmt, lsp}) {
     command->group(subcommand_group);
     // A subcommand's help flag is made before it takes the option defaults, so its group is set here.
     command->get_help_ptr()->group(app.option_defaults()->get_group());
@@ -550,6 +554,11 @@ int run(int argc, char** argv) {
 
   init_logging(cl.verbose);
   if (cl.lang == "nl") set_message_language(language::nl);
+  // The editor sends its own settings; each file's `.akkoord.toml` is read as the file is checked.
+  if (lsp->parsed()) {
+    std::ios::sync_with_stdio(false);  // the server reads byte by byte: unsynchronised streams buffer
+    return lsp::run_language_server(std::cin, std::cout);
+  }
 
   bool config_failed = false;
   std::vector<text> config_warnings;
