@@ -84,6 +84,9 @@ class analysis {
   // The agreement for a root file, loaded through the open documents (cached until bump()).
   const loaded_agreement& agreement(const std::string& root, const check_settings& settings);
   language language_for(const governing_config& config) const;
+  // The root file of the agreement an agreement document belongs to: the configured `rules` when it is that file
+  // or one it includes, else the document itself.
+  std::string agreement_root(const document& doc, const governing_config& config, const check_settings& settings);
 
   // Serialises users of the cache (the diagnostics worker, and handlers on the main thread that need a model).
   std::mutex& mutex() { return mutex_; }
