@@ -127,9 +127,14 @@ std::string answer(const loaded_case& c, std::string_view request) {
   if (request == "completion") {
     const completion_answer a = complete(scope, *c.cursor_file, c.cursor);
     out = "range: " + place(a.range) + "\n";
-    for (const auto& item : a.items)
+    for (const auto& item : a.items) {
       out += item.label + " | " + std::string(kind_name(item.kind)) + " | " + item.insert_text + " | " +
              item.detail.en + " | " + item.detail.nl + "\n";
+      // The documentation's first line, in both languages: the declaration a hover would show.
+      for (const std::string* documentation : {&item.documentation.en, &item.documentation.nl})
+        if (!documentation->empty())
+          out += "  documentation: " + documentation->substr(0, documentation->find('\n')) + "\n";
+    }
     return out;
   }
   const bool preparing = request == "prepare-rename";

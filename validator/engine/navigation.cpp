@@ -544,6 +544,15 @@ bool is_id(std::string_view name) {
 
 }  // namespace
 
+namespace navigation_support {
+
+text declaration_markdown(const agreement_model& model, decl_kind kind, std::string_view name) {
+  const ast::identifier* id = find_declared(model, kind, name);
+  return id == nullptr ? text{} : describe(model, {id, kind}, {});
+}
+
+}  // namespace navigation_support
+
 std::optional<hover_answer> hover(const navigation_scope& scope, const source_file& file, source_pos at) {
   if (scope.agreement == nullptr) return std::nullopt;
   if (const auto o = occurrence_at(scope, file, at)) {

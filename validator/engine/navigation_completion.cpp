@@ -432,12 +432,34 @@ completion_answer complete_agreement(const navigation_scope& scope, const source
   return answer;
 }
 
+// The declaration kind of an id offered.
+std::optional<decl_kind> declared_kind(completion_kind kind) {
+  switch (kind) {
+    case completion_kind::agreement: return decl_kind::agreement;
+    case completion_kind::party: return decl_kind::party;
+    case completion_kind::executor: return decl_kind::executor;
+    case completion_kind::period: return decl_kind::period;
+    case completion_kind::milestone: return decl_kind::milestone;
+    case completion_kind::task: return decl_kind::task;
+    case completion_kind::contribution: return decl_kind::contribution;
+    case completion_kind::saving: return decl_kind::saving;
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
 
 completion_answer complete(const navigation_scope& scope, const source_file& file, source_pos at) {
   if (at.line == 0 || at.line > file.line_count() || at.column == 0) return {{&file, at, at}, {}};
   at = file.pos_at(file.offset_of(at));  // a column past the end of its line: the end
-  return navigation_support::is_agreement_file(scope, file) ? complete_agreement(scope, file, at) : complete_plan(scope, file, at);
+  completion_answer answer = navigation_support::is_agreement_file(scope, file) ? complete_agreement(scope, file, at)
+                                                                                 : complete_plan(scope, file, at);
+  // An id offered comes with what a hover on it would show.
+  if (scope.agreement != nullptr)
+    for (auto& item : answer.items)
+      if (const auto kind = declared_kind(item.kind))
+        item.documentation = navigation_support::declaration_markdown(*scope.agreement, *kind, item.label);
+  return answer;
 }
 
 }  // namespace akkoord

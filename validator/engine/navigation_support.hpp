@@ -9,6 +9,7 @@
 #include "akkoord/source.hpp"
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/navigation.hpp"
+#include "references.hpp"
 
 namespace akkoord::navigation_support {
 
@@ -28,6 +29,9 @@ inline bool is_agreement_file(const navigation_scope& scope, const source_file& 
       if (f.source == &file) return true;
   return file.path().ends_with(".akkoord");
 }
+
+// What a hover on the declaration shows (empty when `name` is not declared as `kind`).
+text declaration_markdown(const agreement_model& model, decl_kind kind, std::string_view name);
 
 // Markdown paragraphs in both languages; empty ones are left out.
 struct paragraphs {

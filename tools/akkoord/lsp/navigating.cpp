@@ -149,65 +149,67 @@ json completion_item_json(const completion_item& item, const json& range, langua
   throw rpc_error(request_failed, "akkoord: " + answer.refused->in(lang));
 }
 
+// A handler that answers from a request's scope. It holds the analysis lock: the agreement it reads is the one
+// the diagnostics worker caches. `all_plans`: references and rename need every plan of the agreement.
+template <class Answer>
+request_handler navigation_handler(server& srv, bool all_plans, Answer answer) {
+  return [&srv, all_plans, answer](const json& params, const request_context&) -> json {
+    const std::lock_guard lock(srv.analyzer().mutex());
+    const navigation_request r(srv, params, all_plans);
+    return answer(r, r.position(params), params);
+  };
+}
+
 }  // namespace
 
 void add_navigation_handlers(method_table& table, server& srv) {
-  // Each handler holds the analysis lock: the agreement it reads is the one the diagnostics worker caches.
   table.capabilities["hoverProvider"] = true;
-  table.request("textDocument/hover", [&srv](const json& params, const request_context&) -> json {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, false);
-    const auto answer = hover(r.scope(), r.file(), r.position(params));
+  table.request("textDocument/hover", navigation_handler(srv, false, [](const navigation_request& r, source_pos at,
+                                                                        const json&) -> json {
+    const auto answer = hover(r.scope(), r.file(), at);
     if (!answer) return nullptr;
     return {{"contents", {{"kind", "markdown"}, {"value", answer->markdown.in(r.lang())}}},
             {"range", to_lsp_range(r.file(), answer->range.begin, answer->range.end)}};
-  });
+  }));
 
   table.capabilities["definitionProvider"] = true;
-  table.request("textDocument/definition", [&srv](const json& params, const request_context&) -> json {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, false);
-    const auto answer = definition(r.scope(), r.file(), r.position(params));
+  table.request("textDocument/definition", navigation_handler(srv, false, [](const navigation_request& r,
+                                                                             source_pos at, const json&) -> json {
+    const auto answer = definition(r.scope(), r.file(), at);
     if (!answer) return nullptr;
     return r.location(*answer);
-  });
+  }));
 
   table.capabilities["referencesProvider"] = true;
-  table.request("textDocument/references", [&srv](const json& params, const request_context&) {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, true);
+  table.request("textDocument/references", navigation_handler(srv, true, [](const navigation_request& r,
+                                                                            source_pos at, const json& params) {
     const bool with_declaration = params.value("context", json::object()).value("includeDeclaration", true);
     json out = json::array();
-    for (const auto& span : references(r.scope(), r.file(), r.position(params), with_declaration))
-      out.push_back(r.location(span));
+    for (const auto& span : references(r.scope(), r.file(), at, with_declaration)) out.push_back(r.location(span));
     return out;
-  });
+  }));
 
   table.capabilities["completionProvider"] = {{"triggerCharacters", {"\"", "=", " ", ".", "["}}};
-  table.request("textDocument/completion", [&srv](const json& params, const request_context&) {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, false);
-    const completion_answer answer = complete(r.scope(), r.file(), r.position(params));
+  table.request("textDocument/completion", navigation_handler(srv, false, [](const navigation_request& r,
+                                                                             source_pos at, const json&) {
+    const completion_answer answer = complete(r.scope(), r.file(), at);
     const json range = to_lsp_range(r.file(), answer.range.begin, answer.range.end);
     json items = json::array();
     for (const auto& item : answer.items) items.push_back(completion_item_json(item, range, r.lang()));
     return json{{"isIncomplete", false}, {"items", items}};
-  });
+  }));
 
   table.capabilities["renameProvider"] = {{"prepareProvider", true}};
-  table.request("textDocument/prepareRename", [&srv](const json& params, const request_context&) -> json {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, false);
-    const rename_answer answer = prepare_rename(r.scope(), r.file(), r.position(params));
+  table.request("textDocument/prepareRename", navigation_handler(srv, false, [](const navigation_request& r,
+                                                                                source_pos at, const json&) -> json {
+    const rename_answer answer = prepare_rename(r.scope(), r.file(), at);
     if (answer.refused) refuse(answer, r.lang());
     return {{"range", to_lsp_range(r.file(), answer.range.begin, answer.range.end)},
             {"placeholder", answer.current_name}};
-  });
-  table.request("textDocument/rename", [&srv](const json& params, const request_context&) -> json {
-    const std::lock_guard lock(srv.analyzer().mutex());
-    const navigation_request r(srv, params, true);
-    const rename_answer answer =
-        rename(r.scope(), r.file(), r.position(params), params.at("newName").get<std::string>());
+  }));
+  table.request("textDocument/rename", navigation_handler(srv, true, [](const navigation_request& r, source_pos at,
+                                                                       const json& params) -> json {
+    const rename_answer answer = rename(r.scope(), r.file(), at, params.at("newName").get<std::string>());
     if (answer.refused) refuse(answer, r.lang());
     json changes = json::object();
     for (const auto& edit : answer.edits) {
@@ -217,7 +219,7 @@ void add_navigation_handlers(method_table& table, server& srv) {
                        {"newText", edit.new_text}});
     }
     return {{"changes", changes}};
-  });
+  }));
 }
 
 }  // namespace akkoord::lsp
