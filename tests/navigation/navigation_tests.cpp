@@ -181,3 +181,50 @@ INSTANTIATE_TEST_SUITE_P(Cases, NavigationCase, ::testing::ValuesIn(case_names()
                          [](const auto& case_info) { return case_info.param; });
 
 }  // namespace
+
+namespace {
+
+// Every position of the reference agreement and a full sample plan, one past each line's end included: every
+// request answers (no crash, under the sanitizers too), and every range it gives lies in its file and, for the
+// word under the cursor, holds the cursor.
+TEST(Navigation, AnswersAtEveryPosition) {
+  source_manager sources;
+  diagnostics findings;
+  const auto agreement = load_agreement((source_dir() / "rules/aa.akkoord").string(), sources, findings);
+  ASSERT_NE(agreement, nullptr);
+  const fs::path plan_path = source_dir() / "samples/plans/aalsmeer-2025.toml";
+  const source_file& plan_file = sources.add(plan_path.string(), read_text(plan_path));
+  const plan p = read_plan(plan_file, findings);
+  const navigation_scope scope{agreement.get(), {&p}};
+  auto inside = [](const source_span& s) {
+    return s.file != nullptr && s.begin.line >= 1 && !(s.end < s.begin) && s.end.line <= s.file->line_count();
+  };
+  std::size_t answered = 0;
+  for (const source_file* file : {agreement->files.front().source, &plan_file}) {
+    for (std::uint32_t line = 1; line <= file->line_count(); ++line) {
+      const auto columns = static_cast<std::uint32_t>(count_code_points(file->line_text(line)));
+      for (std::uint32_t column = 1; column <= columns + 1; ++column) {
+        const source_pos at{line, column};
+        const completion_answer c = complete(scope, *file, at);
+        EXPECT_TRUE(inside(c.range) && c.range.end == at) << file->path() << ":" << line << ":" << column;
+        const auto h = hover(scope, *file, at);
+        // The other requests look up the same ids as hover: asked where hover found one, and at each line's end.
+        if (!h && column <= columns) continue;
+        if (h) {
+          EXPECT_TRUE(h->range.begin <= at && at <= h->range.end) << file->path() << ":" << line << ":" << column;
+          EXPECT_FALSE(h->markdown.en.empty() || h->markdown.nl.empty());
+          ++answered;
+        }
+        if (const auto d = definition(scope, *file, at)) {
+          EXPECT_TRUE(inside(*d));
+        }
+        for (const auto& r : references(scope, *file, at, true)) EXPECT_TRUE(inside(r));
+        const rename_answer r = prepare_rename(scope, *file, at);
+        EXPECT_TRUE(r.refused.has_value() || inside(r.range));
+      }
+    }
+  }
+  EXPECT_GT(answered, 500u) << "hover answers on the ids of the agreement and the plan";
+}
+
+}  // namespace

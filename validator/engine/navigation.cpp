@@ -50,12 +50,13 @@ occurrence plan_value(const plan& p, const spanned<std::string>& value, decl_kin
   return o;
 }
 
-std::vector<occurrence> plan_occurrences(const plan& p) {
+// `on_line`: only the values on that line (the one under the cursor), 0 for all.
+std::vector<occurrence> plan_occurrences(const plan& p, std::uint32_t on_line = 0) {
   std::vector<occurrence> out;
   if (!p.readable) return out;
   auto add = [&](const std::optional<spanned<std::string>>& value, decl_kind kind, const plan_activity* a = nullptr,
                  bool or_party = false) {
-    if (!value) return;
+    if (!value || (on_line != 0 && value->span.begin.line != on_line)) return;
     out.push_back(plan_value(p, *value, kind));
     out.back().activity = a;
     out.back().or_party = or_party;
@@ -127,8 +128,8 @@ const plan* plan_of(const navigation_scope& scope, const source_file& file) {
   return nullptr;
 }
 
-// The occurrences of the cursor's file.
-std::vector<occurrence> occurrences_in(const navigation_scope& scope, const source_file& file) {
+// The occurrences of the cursor's file (of a plan: on the cursor's line).
+std::vector<occurrence> occurrences_in(const navigation_scope& scope, const source_file& file, source_pos at) {
   if (is_agreement_file(scope, file)) {
     if (scope.agreement == nullptr) return {};
     auto all = agreement_occurrences(*scope.agreement);
@@ -136,11 +137,11 @@ std::vector<occurrence> occurrences_in(const navigation_scope& scope, const sour
     return all;
   }
   const plan* p = plan_of(scope, file);
-  return p == nullptr ? std::vector<occurrence>{} : plan_occurrences(*p);
+  return p == nullptr ? std::vector<occurrence>{} : plan_occurrences(*p, at.line);
 }
 
 std::optional<occurrence> occurrence_at(const navigation_scope& scope, const source_file& file, source_pos at) {
-  for (const auto& o : occurrences_in(scope, file))
+  for (const auto& o : occurrences_in(scope, file, at))
     if (touches(o.span, at)) return o;
   return std::nullopt;
 }
@@ -526,8 +527,9 @@ std::optional<hover_answer> taakveld_hover(const navigation_scope& scope, const 
   const plan* p = plan_of(scope, file);
   if (p == nullptr) return std::nullopt;
   for (const auto& a : p->activities) {
-    if (!a.taakveld || !touches(p->span(a.taakveld->span), at)) continue;
-    const occurrence o = plan_value(*p, *a.taakveld, decl_kind::task);
+    if (!a.taakveld) continue;
+    const occurrence o = plan_value(*p, *a.taakveld, decl_kind::task);  // the code without its quotes
+    if (!touches(o.span, at)) continue;
     std::optional<int> year;
     if (p->year) year = static_cast<int>(p->year->value);
     return hover_answer{describe_taakveld(a.taakveld->value, year), o.span};
@@ -592,7 +594,7 @@ rename_answer prepare_rename(const navigation_scope& scope, const source_file& f
   const auto o = scope.agreement == nullptr ? std::nullopt : occurrence_at(scope, file, at);
   if (!o) {
     answer.refused = text{"only an id that the agreement declares can be renamed",
-                          "alleen een id dat de overeenkomst declareert, kan worden hernoemd"};
+                          "u kunt alleen een id hernoemen dat de overeenkomst declareert"};
     return answer;
   }
   answer.range = o->span;
@@ -611,7 +613,7 @@ rename_answer rename(const navigation_scope& scope, const source_file& file, sou
   if (!is_id(new_name)) {
     answer.refused = text{fmt::format("`{}` is not an id: use letters, digits and `_`, not starting with a digit",
                                       new_name),
-                          fmt::format("`{}` is geen id: gebruik letters, cijfers en `_`, niet beginnend met een cijfer",
+                          fmt::format("`{}` is geen id: een id bestaat uit letters, cijfers en `_` en begint niet met een cijfer",
                                       new_name)};
     return answer;
   }
