@@ -368,15 +368,16 @@ std::vector<completion_kind> path_kinds(std::string_view root) {
   return {};
 }
 
+// A party's or executor's `name`, any other declaration's `title`.
+template <class Decl>
+const std::string& title_of(const Decl& d) {
+  if constexpr (requires { d.title; }) return d.title.value;
+  else return d.name.value;
+}
+
 template <class Decl>
 void add_declared(const index_of<Decl>& index, completion_kind kind, std::vector<completion_item>& out) {
-  for (const auto& [id, d] : index) {
-    const std::string& title = [&]() -> const std::string& {
-      if constexpr (requires { d->title; }) return d->title.value;
-      else return d->name.value;
-    }();
-    out.push_back(id_item(id, kind, {title, title}, false));
-  }
+  for (const auto& [id, d] : index) out.push_back(id_item(id, kind, {title_of(*d), title_of(*d)}, false));
 }
 
 void add_ids(const agreement_model& model, completion_kind kind, std::vector<completion_item>& out) {
