@@ -177,15 +177,23 @@ void analysis::add(diagnosis& result, const diagnostic& d, language lang) {
   json related = json::array();
   for (const label& place : d.related) {
     if (!place.span.valid()) continue;
-    const std::string path = canonical_path(place.span.file->path());
-    const auto open = documents_.by_path(path);
-    related.push_back({{"location",
-                        {{"uri", open ? open->uri : uri_from_path(path)},
-                         {"range", to_lsp_range(*place.span.file, place.span.begin, place.span.end)}}},
+    related.push_back({{"location", {{"uri", uri_of(*place.span.file)},
+                                     {"range", to_lsp_range(*place.span.file, place.span.begin, place.span.end)}}},
                        {"message", place.message.empty() ? std::string(nl ? "zie ook" : "related")
                                                          : place.message.in(lang)}});
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
+  if (d.fix && !d.fix->edits.empty()) {
+    json changes = json::object();
+    bool placed = true;
+    for (const text_edit& edit : d.fix->edits) {
+      placed = placed && edit.span.valid();
+      if (!placed) break;
+      changes[uri_of(*edit.span.file)].push_back(
+          {{"range", to_lsp_range(*edit.span.file, edit.span.begin, edit.span.end)}, {"newText", edit.replacement}});
+    }
+    if (placed) result.fixes.push_back({out, d.fix->title.in(lang), std::move(changes)});
+  }
   result.diagnostics.push_back(std::move(out));
 }
 
@@ -201,6 +209,13 @@ std::string analysis::agreement_root(const document& doc, const governing_config
     for (const ast::file& file : configured.model->files)
       if (file.source != nullptr && canonical_path(file.source->path()) == doc.path) return rules;
   return doc.path;
+}
+
+std::string analysis::uri_of(const source_file& file) const {
+  // The client's own spelling of an open document's URI, so it matches the buffer.
+  const std::string path = canonical_path(file.path());
+  const auto open = documents_.by_path(path);
+  return open ? open->uri : uri_from_path(path);
 }
 
 diagnosis analysis::diagnose_agreement(const document& doc) {

@@ -96,6 +96,7 @@ class analysis {
   diagnosis diagnose_plan(const document& doc);
   // Adds a finding (and its fix, if it has one) to `out`.
   void add(diagnosis& out, const diagnostic& d, language lang);
+  std::string uri_of(const source_file& file) const;
   std::optional<std::string> documentation_uri(const std::string& id, language lang);
   bool is_configured_plan(const governing_config& config, const std::string& path);
 

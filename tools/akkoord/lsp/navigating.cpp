@@ -78,16 +78,11 @@ class navigation_request {
   }
 
   json location(const source_span& span) const {
-    return {{"uri", uri_of(span.file->path())}, {"range", to_lsp_range(*span.file, span.begin, span.end)}};
+    return {{"uri", uri_of(*span.file)}, {"range", to_lsp_range(*span.file, span.begin, span.end)}};
   }
 
   // The client's URI for an open document (so edits reach its buffer), else the file's.
-  std::string uri_of(const std::string& path) const {
-    const std::string canonical = canonical_path(path);
-    if (canonical == doc_.path) return doc_.uri;
-    const auto open = srv_.documents().by_path(canonical);
-    return open ? open->uri : uri_from_path(canonical);
-  }
+  std::string uri_of(const source_file& file) const { return srv_.analyzer().uri_of(file); }
 
  private:
   const source_file& add_plan(const std::string& path, const std::string& text, bool read) {
@@ -213,7 +208,7 @@ void add_navigation_handlers(method_table& table, server& srv) {
     if (answer.refused) refuse(answer, r.lang());
     json changes = json::object();
     for (const auto& edit : answer.edits) {
-      json& edits = changes[r.uri_of(edit.range.file->path())];
+      json& edits = changes[r.uri_of(*edit.range.file)];
       if (edits.is_null()) edits = json::array();
       edits.push_back({{"range", to_lsp_range(*edit.range.file, edit.range.begin, edit.range.end)},
                        {"newText", edit.new_text}});

@@ -41,6 +41,8 @@ void server::initialize(const json& params) {
     if (const auto ms = options->find("debounceMs"); ms != options->end()) debounce = *ms;
   }
   analysis_.set_client_language(chosen, language_named(params.value("locale", json())));
+  const json::json_pointer watching("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
+  client_watches_files_ = params.contains(watching) && params.at(watching).is_boolean() && params.at(watching).get<bool>();
   if (debounce) {
     if (!debounce->is_number_unsigned() || debounce->get<std::uint64_t>() > 60'000)
       throw rpc_error(invalid_params, "initializationOptions.debounceMs must be a number of milliseconds, 0 to 60000");
@@ -188,7 +190,19 @@ method_table server::methods() {
       schedule_all();
     }
   });
-  // Files changed on disk (another program, a git checkout): whatever was loaded from the disk may be stale.
+  // Agreements and configurations edited outside the editor (another program, a git checkout) must reach the
+  // open plans too: the client is asked to watch them, where it can.
+  table.notification("initialized", [this](const json&) {
+    if (!client_watches_files_) return;
+    const json watchers = json::array({{{"globPattern", "**/*.akkoord"}}, {{"globPattern", "**/.akkoord.toml"}}});
+    out_.write({{"jsonrpc", "2.0"},
+                {"id", "akkoord-watch-files"},
+                {"method", "client/registerCapability"},
+                {"params", {{"registrations", json::array({{{"id", "akkoord-watch-files"},
+                                                            {"method", "workspace/didChangeWatchedFiles"},
+                                                            {"registerOptions", {{"watchers", watchers}}}}})}}}});
+  });
+  // Files changed on disk: whatever was loaded from the disk may be stale.
   table.notification("workspace/didChangeWatchedFiles", [this](const json&) {
     analysis_.bump();
     schedule_all();

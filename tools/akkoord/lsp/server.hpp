@@ -66,6 +66,7 @@ class server {
   std::condition_variable wake_;
   debouncer debounce_{default_debounce};
   bool stopping_ = false;
+  bool client_watches_files_ = false;  // the client can watch files for us (dynamic registration)
   std::thread worker_;
   struct publication {
     std::int64_t version = 0;
