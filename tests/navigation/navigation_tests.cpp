@@ -143,7 +143,7 @@ std::string answer(const loaded_case& c, std::string_view request) {
                                       : rename(scope, *c.cursor_file, c.cursor, std::string(request.substr(7)));
     if (a.refused) return "refused\n" + both(*a.refused);
     out = "range: " + place(a.range) + " (" + a.current_name + ")\n";
-    for (const auto& e : a.edits) out += place(e.range) + " -> " + e.new_text + "\n";
+    for (const auto& e : a.edits) out += place(e.span) + " -> " + e.replacement + "\n";
     return out;
   }
   ADD_FAILURE() << "unknown request `" << request << "`";

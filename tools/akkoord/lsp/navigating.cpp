@@ -208,10 +208,10 @@ void add_navigation_handlers(method_table& table, server& srv) {
     if (answer.refused) refuse(answer, r.lang());
     json changes = json::object();
     for (const auto& edit : answer.edits) {
-      json& edits = changes[r.uri_of(*edit.range.file)];
+      json& edits = changes[r.uri_of(*edit.span.file)];
       if (edits.is_null()) edits = json::array();
-      edits.push_back({{"range", to_lsp_range(*edit.range.file, edit.range.begin, edit.range.end)},
-                       {"newText", edit.new_text}});
+      edits.push_back({{"range", to_lsp_range(*edit.span.file, edit.span.begin, edit.span.end)},
+                       {"newText", edit.replacement}});
     }
     return {{"changes", changes}};
   }));

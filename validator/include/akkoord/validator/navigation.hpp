@@ -68,16 +68,11 @@ struct completion_answer {
 // declared ids where a reference is expected (after `executed_by`, `returned_to`, `for`, `responsible`, …).
 completion_answer complete(const navigation_scope& scope, const source_file& file, source_pos at);
 
-struct text_edit {
-  source_span range;
-  std::string new_text;
-};
-
 struct rename_answer {
   std::optional<text> refused;  // why not; when set, `edits` is empty
   source_span range;            // the id under the cursor
   std::string current_name;
-  std::vector<text_edit> edits;  // the declaration and every use, in the agreement's files and the scope's plans
+  std::vector<text_edit> edits;  // (diagnostic.hpp) the declaration and every use, in the agreement's files and the scope's plans
 };
 
 // Whether the id at `at` can be renamed: an id the agreement declares, at its declaration or at a use.
