@@ -7,12 +7,15 @@
 #include "debounce.hpp"
 #include "documents.hpp"
 #include "jsonrpc.hpp"
+#include "messages.hpp"
 #include "positions.hpp"
 
 namespace akkoord::lsp {
 namespace {
 
-std::string frame(const std::string& body) { return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body; }
+std::string frame(const std::string& body) {
+  return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
 
 // ---- framing
 
@@ -94,15 +97,7 @@ struct dispatch_fixture {
     t.notification("test/note", [this](const json& params) { notified.push_back(params); });
     return t;
   }
-  // The messages written since the last call.
-  std::vector<json> written() {
-    std::istringstream in(out.str());
-    out.str("");
-    std::vector<json> messages;
-    for (auto m = read_message(in); m.what == framed_message::kind::body; m = read_message(in))
-      messages.push_back(json::parse(m.content));
-    return messages;
-  }
+  std::vector<json> written() { return take_messages(out); }
   json call(const json& message) {
     dispatch.handle(message.dump());
     auto messages = written();
@@ -142,7 +137,8 @@ TEST(Dispatch, RequestsGetResultsAndErrorsByKind) {
   EXPECT_EQ(f.call(request(3, "test/unknown"))["error"]["code"], method_not_found);
   EXPECT_EQ(f.call(request(4, "test/echo", {{"other", 1}}))["error"]["code"], invalid_params);
   EXPECT_EQ(f.call(request(5, "test/fail"))["error"]["code"], internal_error);
-  const json string_id = f.call({{"jsonrpc", "2.0"}, {"id", "abc"}, {"method", "test/echo"}, {"params", {{"value", 7}}}});
+  const json string_id =
+      f.call({{"jsonrpc", "2.0"}, {"id", "abc"}, {"method", "test/echo"}, {"params", {{"value", 7}}}});
   EXPECT_EQ(string_id["id"], "abc");
   EXPECT_EQ(string_id["result"], 7);
 }
@@ -158,7 +154,7 @@ TEST(Dispatch, MalformedMessagesGetTheRightErrors) {
   EXPECT_EQ(parse[0]["error"]["code"], parse_error);
   EXPECT_TRUE(parse[0]["id"].is_null());
   EXPECT_EQ(f.call({{"id", 1}, {"method", "test/echo"}})["error"]["code"], invalid_request);  // no "jsonrpc"
-  EXPECT_EQ(f.call({{"jsonrpc", "2.0"}, {"id", 1}})["error"]["code"], invalid_request);        // no method
+  EXPECT_EQ(f.call({{"jsonrpc", "2.0"}, {"id", 1}})["error"]["code"], invalid_request);       // no method
   EXPECT_EQ(f.call({{"jsonrpc", "2.0"}, {"id", json::array({1})}, {"method", "x"}})["error"]["code"], invalid_request);
   // A response from the client needs no answer; an unknown notification is ignored.
   f.dispatch.handle(json{{"jsonrpc", "2.0"}, {"id", 9}, {"result", nullptr}}.dump());
@@ -218,7 +214,9 @@ TEST(Dispatch, AStreamThatEndsWithoutExitIsExitCodeOne) {
 // ---- positions: "a😀b" is 3 code points and 4 UTF-16 units; é is 2 bytes, 1 unit
 
 TEST(Positions, CodePointsAndUtf16BothWays) {
-  const std::string line = "a\xF0\x9F\x98\x80" "b\xC3\xA9";  // a😀bé
+  const std::string line =
+      "a\xF0\x9F\x98\x80"
+      "b\xC3\xA9";  // a😀bé
   EXPECT_EQ(utf16_from_code_points(line, 0), 0u);
   EXPECT_EQ(utf16_from_code_points(line, 1), 1u);
   EXPECT_EQ(utf16_from_code_points(line, 2), 3u);  // after the emoji: a surrogate pair
@@ -242,18 +240,27 @@ TEST(Positions, ToolPositionsBecomeLspRanges) {
 }
 
 TEST(Positions, IncrementalChangesAtUtf16Positions) {
-  std::string text = "a\xF0\x9F\x98\x80" "b\r\nsecond\n";
+  std::string text =
+      "a\xF0\x9F\x98\x80"
+      "b\r\nsecond\n";
   // Replace `b` (UTF-16 3..4 on line 0) with `BB`: the emoji before it counts two units.
   apply_change(text, {{"range", {{"start", {{"line", 0}, {"character", 3}}}, {"end", {{"line", 0}, {"character", 4}}}}},
                       {"text", "BB"}});
-  EXPECT_EQ(text, "a\xF0\x9F\x98\x80" "BB\r\nsecond\n");
+  EXPECT_EQ(text,
+            "a\xF0\x9F\x98\x80"
+            "BB\r\nsecond\n");
   // Past the end of a line means its end (before "\r\n"); past the last line, the end of the text.
-  apply_change(text, {{"range", {{"start", {{"line", 0}, {"character", 40}}}, {"end", {{"line", 0}, {"character", 40}}}}},
-                      {"text", "!"}});
-  EXPECT_EQ(text, "a\xF0\x9F\x98\x80" "BB!\r\nsecond\n");
+  apply_change(text,
+               {{"range", {{"start", {{"line", 0}, {"character", 40}}}, {"end", {{"line", 0}, {"character", 40}}}}},
+                {"text", "!"}});
+  EXPECT_EQ(text,
+            "a\xF0\x9F\x98\x80"
+            "BB!\r\nsecond\n");
   apply_change(text, {{"range", {{"start", {{"line", 1}, {"character", 0}}}, {"end", {{"line", 9}, {"character", 0}}}}},
                       {"text", "end"}});
-  EXPECT_EQ(text, "a\xF0\x9F\x98\x80" "BB!\r\nend");
+  EXPECT_EQ(text,
+            "a\xF0\x9F\x98\x80"
+            "BB!\r\nend");
   apply_change(text, {{"text", "whole"}});
   EXPECT_EQ(text, "whole");
   EXPECT_EQ(end_position("ab\n\xF0\x9F\x98\x80"), (lsp_position{1, 2}));

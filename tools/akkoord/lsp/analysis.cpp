@@ -41,9 +41,12 @@ bool has_plan_table(std::string_view text) {
 
 int lsp_severity(severity s) {
   switch (s) {
-    case severity::error: return 1;
-    case severity::warning: return 2;
-    case severity::info: return 3;
+    case severity::error:
+      return 1;
+    case severity::warning:
+      return 2;
+    case severity::info:
+      return 3;
   }
   return 1;
 }
@@ -92,7 +95,8 @@ governing_config analysis::config_for(const std::string& path) const {
   read_error why;
   std::optional<std::string> content = open_agreement_files(documents_).read(found.path, why);
   if (!content) {
-    found.problem = text{"cannot read `" + found.path + "`: " + why.en, "`" + found.path + "` is niet te lezen: " + why.nl};
+    found.problem =
+        text{"cannot read `" + found.path + "`: " + why.en, "`" + found.path + "` is niet te lezen: " + why.nl};
     return found;
   }
   text error;
@@ -149,14 +153,13 @@ std::optional<std::string> analysis::documentation_uri(const std::string& id, la
   if (page.empty() || directory.empty()) return std::nullopt;
   // The page compiled into this binary, written once per version where an editor can open it offline: the
   // link then always matches the checks the server runs.
-  const fs::path file = fs::path(directory) / "akkoord" / AKKOORD_VERSION / (lang == language::nl ? "nl" : "en") /
-                        (id + ".md");
+  const fs::path file =
+      fs::path(directory) / "akkoord" / AKKOORD_VERSION / (lang == language::nl ? "nl" : "en") / (id + ".md");
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   read_error unused;
   text error;
-  if (read_whole_file(file.string(), unused) != std::string(page) &&
-      !write_file_atomically(file.string(), page, error))
+  if (read_whole_file(file.string(), unused) != std::string(page) && !write_file_atomically(file.string(), page, error))
     return std::nullopt;
   uri = uri_from_path(file.string());
   return uri;
@@ -177,10 +180,11 @@ void analysis::add(diagnosis& result, const diagnostic& d, language lang) {
   json related = json::array();
   for (const label& place : d.related) {
     if (!place.span.valid()) continue;
-    related.push_back({{"location", {{"uri", uri_of(*place.span.file)},
-                                     {"range", to_lsp_range(*place.span.file, place.span.begin, place.span.end)}}},
-                       {"message", place.message.empty() ? std::string(nl ? "zie ook" : "related")
-                                                         : place.message.in(lang)}});
+    related.push_back(
+        {{"location",
+          {{"uri", uri_of(*place.span.file)},
+           {"range", to_lsp_range(*place.span.file, place.span.begin, place.span.end)}}},
+         {"message", place.message.empty() ? std::string(nl ? "zie ook" : "related") : place.message.in(lang)}});
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
   if (d.fix && !d.fix->edits.empty()) {
@@ -239,11 +243,12 @@ diagnosis analysis::diagnose_plan(const document& doc) {
   const language lang = language_for(config);
   if (!config.settings) {
     if (config.problem)
-      return only(setup_diagnostic({"the configuration cannot be used, so this plan is not checked: " +
-                                                config.problem->en,
-                                            "de configuratie is niet te gebruiken, dus dit plan wordt niet "
-                                            "gecontroleerd: " + config.problem->nl},
-                                           severity::error, lang));
+      return only(
+          setup_diagnostic({"the configuration cannot be used, so this plan is not checked: " + config.problem->en,
+                            "de configuratie is niet te gebruiken, dus dit plan wordt niet "
+                            "gecontroleerd: " +
+                                config.problem->nl},
+                           severity::error, lang));
     return only(setup_diagnostic(
         {"no `.akkoord.toml` in this folder or a parent, so akkoord does not know which agreement this plan "
          "follows: add one with `rules = \"path/to/agreement.akkoord\"`",
@@ -253,9 +258,11 @@ diagnosis analysis::diagnose_plan(const document& doc) {
   }
   if (!config.settings->rules)
     return only(setup_diagnostic(
-        {"`" + config.path + "` names no agreement to check this plan against: add `rules = \"path/to/agreement.akkoord\"`",
-         "`" + config.path + "` noemt geen afspraken om dit plan aan te toetsen: voeg `rules = "
-                             "\"pad/naar/afspraken.akkoord\"` toe"},
+        {"`" + config.path +
+             "` names no agreement to check this plan against: add `rules = \"path/to/agreement.akkoord\"`",
+         "`" + config.path +
+             "` noemt geen afspraken om dit plan aan te toetsen: voeg `rules = "
+             "\"pad/naar/afspraken.akkoord\"` toe"},
         severity::warning, lang));
   const check_settings settings = settings_of(config.settings);
   const std::string& rules = *config.settings->rules;
@@ -263,11 +270,15 @@ diagnosis analysis::diagnose_plan(const document& doc) {
   if (!loaded.model) {
     text why{"it cannot be read", "ze zijn niet te lezen"};
     if (!loaded.findings.empty()) why = loaded.findings.front().message;
-    return only(setup_diagnostic({"the agreement `" + rules + "` cannot be loaded, so this plan is not "
-                                          "checked: " + why.en,
-                                          "de afspraken `" + rules + "` zijn niet te laden, dus dit plan wordt niet "
-                                          "gecontroleerd: " + why.nl},
-                                         severity::error, lang));
+    return only(setup_diagnostic({"the agreement `" + rules +
+                                      "` cannot be loaded, so this plan is not "
+                                      "checked: " +
+                                      why.en,
+                                  "de afspraken `" + rules +
+                                      "` zijn niet te laden, dus dit plan wordt niet "
+                                      "gecontroleerd: " +
+                                      why.nl},
+                                 severity::error, lang));
   }
   source_manager sources;
   const source_file& file = sources.add(doc.path, doc.text);
@@ -279,10 +290,13 @@ diagnosis analysis::diagnose_plan(const document& doc) {
 
 std::optional<diagnosis> analysis::diagnose(const document& doc) {
   switch (kind_of(doc)) {
-    case document_kind::agreement: return diagnose_agreement(doc);
-    case document_kind::plan: return diagnose_plan(doc);
+    case document_kind::agreement:
+      return diagnose_agreement(doc);
+    case document_kind::plan:
+      return diagnose_plan(doc);
     case document_kind::config:
-    case document_kind::other: return std::nullopt;
+    case document_kind::other:
+      return std::nullopt;
   }
   return std::nullopt;
 }

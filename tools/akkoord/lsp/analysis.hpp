@@ -9,12 +9,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/validator/agreement.hpp"
@@ -54,7 +53,7 @@ struct governing_config {
 struct quick_fix {
   nlohmann::json diagnostic;  // the published diagnostic it fixes
   std::string title;
-  nlohmann::json changes;     // WorkspaceEdit.changes: URI -> TextEdit[]
+  nlohmann::json changes;  // WorkspaceEdit.changes: URI -> TextEdit[]
 };
 
 // What is published for a document.

@@ -44,8 +44,8 @@ std::string uri_from_path(const std::string& path) {
   std::string uri = "file://";
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '.' || c == '_' || c == '~' || c == '/';
     if (unreserved) {
       uri.push_back(ch);
     } else {

@@ -14,9 +14,19 @@ namespace akkoord::lsp {
 namespace {
 
 // LSP SymbolKind values.
-enum symbol_kind : int { kind_module = 2, kind_namespace = 3, kind_class = 5, kind_property = 7, kind_field = 8,
-                         kind_function = 12, kind_constant = 14, kind_number = 16, kind_object = 19, kind_event = 24,
-                         kind_operator = 25 };
+enum symbol_kind : int {
+  kind_module = 2,
+  kind_namespace = 3,
+  kind_class = 5,
+  kind_property = 7,
+  kind_field = 8,
+  kind_function = 12,
+  kind_constant = 14,
+  kind_number = 16,
+  kind_object = 19,
+  kind_event = 24,
+  kind_operator = 25
+};
 
 json symbol(const std::string& name, const std::string& detail, int kind, const json& range, const json& selection) {
   // LSP requires a non-empty name; a declaration without one is shown by its kind.
@@ -98,7 +108,8 @@ bool is_agreement(const document& doc) {
 }
 
 void show_message(server& srv, int type, const std::string& message) {
-  srv.out().write({{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}});
+  srv.out().write(
+      {{"jsonrpc", "2.0"}, {"method", "window/showMessage"}, {"params", {{"type", type}, {"message", message}}}});
 }
 
 document open_document(server& srv, const json& params) {
@@ -136,12 +147,12 @@ void add_editing_handlers(method_table& table, server& srv) {
     const parser::format_outcome formatted = parser::format_agreement(file);
     if (!formatted.text) {
       // Formatting a file that does not parse could lose text: refuse, and say why.
-      const bool nl = srv.language_for(doc.path) == language::nl;
-      const text why = formatted.failure ? *formatted.failure
-                                         : text{"the file has syntax errors: correct them first (see the problems list)",
-                                                "het bestand bevat syntaxisfouten: herstel die eerst (zie de lijst met "
-                                                "problemen)"};
-      show_message(srv, 2, (nl ? "akkoord: niet opgemaakt: " : "akkoord: not formatted: ") + why.in(nl ? language::nl : language::en));
+      const text why = formatted.failure
+                           ? *formatted.failure
+                           : text{"the file has syntax errors: correct them first (see the problems list)",
+                                  "het bestand bevat syntaxisfouten: herstel die eerst (zie de lijst met problemen)"};
+      const text refused{"akkoord: not formatted: " + why.en, "akkoord: niet opgemaakt: " + why.nl};
+      show_message(srv, 2, refused.in(srv.language_for(doc.path)));
       return json::array();
     }
     if (*formatted.text == file.text()) return json::array();

@@ -99,9 +99,8 @@ framed_message read_message(std::istream& in, std::size_t max_bytes) {
   }
   if (*length > max_bytes) {
     in.ignore(static_cast<std::streamsize>(*length));
-    return {framed_message::kind::bad_frame, "a message of " + std::to_string(*length) +
-                                                 " bytes, over the limit of " + std::to_string(max_bytes) +
-                                                 ": skipped"};
+    return {framed_message::kind::bad_frame, "a message of " + std::to_string(*length) + " bytes, over the limit of " +
+                                                 std::to_string(max_bytes) + ": skipped"};
   }
   std::string body(*length, '\0');
   in.read(body.data(), static_cast<std::streamsize>(*length));
@@ -289,7 +288,7 @@ int serve(std::istream& in, dispatcher& dispatch, const std::function<void(const
       }
       std::lock_guard lock(shared->mutex);
       shared->bodies.push_back(message.what == framed_message::kind::end ? std::nullopt
-                                                                        : std::optional(std::move(message.content)));
+                                                                         : std::optional(std::move(message.content)));
       shared->ready.notify_one();
       if (message.what == framed_message::kind::end) return;
     }

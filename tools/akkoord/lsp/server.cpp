@@ -42,7 +42,8 @@ void server::initialize(const json& params) {
   }
   analysis_.set_client_language(chosen, language_named(params.value("locale", json())));
   const json::json_pointer watching("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
-  client_watches_files_ = params.contains(watching) && params.at(watching).is_boolean() && params.at(watching).get<bool>();
+  client_watches_files_ =
+      params.contains(watching) && params.at(watching).is_boolean() && params.at(watching).get<bool>();
   if (debounce) {
     if (!debounce->is_number_unsigned() || debounce->get<std::uint64_t>() > 60'000)
       throw rpc_error(invalid_params, "initializationOptions.debounceMs must be a number of milliseconds, 0 to 60000");
@@ -121,7 +122,9 @@ void server::worker_loop() {
   }
 }
 
-void server::start() { worker_ = std::thread([this] { worker_loop(); }); }
+void server::start() {
+  worker_ = std::thread([this] { worker_loop(); });
+}
 
 void server::stop() {
   {
@@ -198,9 +201,10 @@ method_table server::methods() {
     out_.write({{"jsonrpc", "2.0"},
                 {"id", "akkoord-watch-files"},
                 {"method", "client/registerCapability"},
-                {"params", {{"registrations", json::array({{{"id", "akkoord-watch-files"},
-                                                            {"method", "workspace/didChangeWatchedFiles"},
-                                                            {"registerOptions", {{"watchers", watchers}}}}})}}}});
+                {"params",
+                 {{"registrations", json::array({{{"id", "akkoord-watch-files"},
+                                                  {"method", "workspace/didChangeWatchedFiles"},
+                                                  {"registerOptions", {{"watchers", watchers}}}}})}}}});
   });
   // Files changed on disk: whatever was loaded from the disk may be stale.
   table.notification("workspace/didChangeWatchedFiles", [this](const json&) {
@@ -222,13 +226,11 @@ method_table server::methods() {
 int run_language_server(std::istream& in, std::ostream& out) {
   message_writer writer(out);
   server srv(writer);
-  dispatcher dispatch(
-      srv.methods(), writer, [&srv](const json& params) { srv.initialize(params); },
-      {{"name", "akkoord"}, {"version", AKKOORD_VERSION}});
+  dispatcher dispatch(srv.methods(), writer, [&srv](const json& params) { srv.initialize(params); },
+                      {{"name", "akkoord"}, {"version", AKKOORD_VERSION}});
   srv.start();
-  const int code = serve(in, dispatch, [](const std::string& message) {
-    std::cerr << "akkoord lsp: " << message << std::endl;
-  });
+  const int code =
+      serve(in, dispatch, [](const std::string& message) { std::cerr << "akkoord lsp: " << message << std::endl; });
   srv.stop();
   return code;
 }
