@@ -201,6 +201,20 @@ void analysis::add(diagnosis& result, const diagnostic& d, language lang) {
   result.diagnostics.push_back(std::move(out));
 }
 
+std::string analysis::agreement_root(const document& doc, const governing_config& config,
+                                     const check_settings& settings) {
+  // An included file is linted as part of the agreement that the configuration names, so its references to
+  // the other files resolve; any other agreement file is a root of its own.
+  if (!config.settings || !config.settings->rules) return doc.path;
+  const std::string rules = canonical_path(*config.settings->rules);
+  if (rules == doc.path) return rules;
+  const loaded_agreement& configured = agreement(rules, settings);
+  if (configured.model)
+    for (const ast::file& file : configured.model->files)
+      if (file.source != nullptr && canonical_path(file.source->path()) == doc.path) return rules;
+  return doc.path;
+}
+
 std::string analysis::uri_of(const source_file& file) const {
   // The client's own spelling of an open document's URI, so it matches the buffer.
   const std::string path = canonical_path(file.path());
@@ -212,19 +226,7 @@ diagnosis analysis::diagnose_agreement(const document& doc) {
   const governing_config config = config_for(doc.path);
   const language lang = language_for(config);
   const check_settings settings = settings_of(config.settings);
-  // An included file is linted as part of the agreement that the configuration names, so its references to
-  // the other files resolve; any other agreement file is a root of its own.
-  std::string root = doc.path;
-  if (config.settings && config.settings->rules) {
-    const std::string rules = canonical_path(*config.settings->rules);
-    if (rules != doc.path) {
-      const loaded_agreement& configured = agreement(rules, settings);
-      if (configured.model)
-        for (const ast::file& file : configured.model->files)
-          if (file.source != nullptr && canonical_path(file.source->path()) == doc.path) root = rules;
-    }
-  }
-  const loaded_agreement& loaded = agreement(root, settings);
+  const loaded_agreement& loaded = agreement(agreement_root(doc, config, settings), settings);
   diagnosis out;
   std::map<const source_file*, bool> in_document;
   for (const diagnostic& d : loaded.findings) {

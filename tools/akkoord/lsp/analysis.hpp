@@ -83,6 +83,11 @@ class analysis {
   // The agreement for a root file, loaded through the open documents (cached until bump()).
   const loaded_agreement& agreement(const std::string& root, const check_settings& settings);
   language language_for(const governing_config& config) const;
+  // The root file of the agreement an agreement document belongs to: the configured `rules` when it is that file
+  // or one it includes, else the document itself.
+  std::string agreement_root(const document& doc, const governing_config& config, const check_settings& settings);
+  // The URI of a file as the client knows it: an open document's own URI, else the file's.
+  std::string uri_of(const source_file& file) const;
 
   // Serialises users of the cache (the diagnostics worker, and handlers on the main thread that need a model).
   std::mutex& mutex() { return mutex_; }
@@ -92,7 +97,6 @@ class analysis {
   diagnosis diagnose_plan(const document& doc);
   // Adds a finding (and its fix, if it has one) to `out`.
   void add(diagnosis& out, const diagnostic& d, language lang);
-  std::string uri_of(const source_file& file) const;
   std::optional<std::string> documentation_uri(const std::string& id, language lang);
   bool is_configured_plan(const governing_config& config, const std::string& path);
 

@@ -10,5 +10,7 @@ class server;
 
 // editing.cpp: textDocument/documentSymbol, textDocument/formatting, textDocument/codeAction.
 void add_editing_handlers(method_table& table, server& srv);
+// navigating.cpp: textDocument/hover, definition, references, completion, prepareRename, rename.
+void add_navigation_handlers(method_table& table, server& srv);
 
 }  // namespace akkoord::lsp

@@ -219,6 +219,7 @@ method_table server::methods() {
   // and `table.capabilities["xProvider"] = …` announces it. srv.documents() has the open texts;
   // srv.analyzer() (lock srv.analyzer().mutex()) loads agreements and configurations through them.
   add_editing_handlers(table, *this);
+  add_navigation_handlers(table, *this);
   return table;
 }
 
