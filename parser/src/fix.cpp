@@ -52,6 +52,22 @@ std::optional<std::vector<byte_edit>> byte_edits(const source_file& file, const 
 
 }  // namespace
 
+std::string_view text_at(const source_span& span) {
+  if (!span.valid()) return {};
+  const std::size_t begin = span.file->offset_of(span.begin), end = span.file->offset_of(span.end);
+  return end > begin ? span.file->text().substr(begin, end - begin) : std::string_view{};
+}
+
+suggested_fix replacement_fix(source_span span, std::string_view was, std::string_view now, std::string replacement) {
+  const std::string from = "`" + std::string(was) + "`", to = "`" + std::string(now) + "`";
+  return {{"replace " + from + " with " + to, "vervang " + from + " door " + to}, {{span, std::move(replacement)}}};
+}
+
+suggested_fix replacement_fix(source_span span, std::string_view was, std::string replacement) {
+  const std::string now = replacement;
+  return replacement_fix(span, was, now, std::move(replacement));
+}
+
 fixed_text apply_fixes(const source_file& file, const diagnostics& findings) {
   std::vector<candidate> candidates;
   for (const diagnostic& d : findings) {

@@ -6,12 +6,16 @@
 // plans is the earlier), are checked in ONE run through the engine (check_run), as `akkoord check plans/` does;
 // expected.txt lists the findings of all of them, file by file. Without agreement.akkoord, a case uses
 // rules/aa.akkoord.
+// A case whose findings carry fixes has `fixed.toml` (or `fixed.akkoord`): its input with every fix applied. The
+// driver applies the fixes, compares, and checks the fixed file again: the fixed findings must be gone.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 
+#include "akkoord/fix.hpp"
 #include "akkoord/validator/engine.hpp"
 #include "akkoord/validator/run.hpp"
 #include "fixture_support.hpp"
@@ -61,6 +65,39 @@ std::vector<fixture_case> discover_cases() {
   return cases;
 }
 
+// The fixed file of a case (`fixed.toml` / `fixed.akkoord`): what applying every fix of its findings gives; the
+// fixed text checked again no longer has the findings that were fixed.
+void expect_fixes(const fixture_case& c, const diagnostics& found, const fs::path& input,
+                  const std::function<diagnostics(const std::string&)>& recheck) {
+  const bool any_fix = std::any_of(found.begin(), found.end(), [](const diagnostic& d) { return d.fix.has_value(); });
+  const fs::path fixed_path = input.empty() ? fs::path() : c.dir / ("fixed" + input.extension().string());
+  if (!any_fix || input.empty()) {
+    EXPECT_FALSE(!fixed_path.empty() && fs::exists(fixed_path)) << fixed_path << ": no finding of the case has a fix";
+    EXPECT_FALSE(any_fix) << c.dir << ": fixes are tested on plan.toml or agreement.akkoord cases";
+    return;
+  }
+  const source_file* file = nullptr;
+  for (const diagnostic& d : found)
+    if (d.fix) file = d.fix->edits.front().span.file;
+  ASSERT_NE(file, nullptr);
+  ASSERT_EQ(file->path(), input.string()) << "a case's fixes edit its input";
+  const fixed_text fixed = apply_fixes(*file, found);
+  EXPECT_TRUE(fixed.skipped.empty()) << c.dir << ": a case's fixes apply in one pass";
+  const char* update = std::getenv("UPDATE_EXPECTED");
+  if (update && std::string_view(update) == "1") {
+    std::ofstream(fixed_path, std::ios::binary) << fixed.text;
+  } else {
+    ASSERT_TRUE(fs::exists(fixed_path)) << fixed_path << " is missing (UPDATE_EXPECTED=1 writes it)";
+    EXPECT_EQ(fixed.text, read_text(fixed_path)) << "in " << c.dir.string();
+  }
+  const diagnostics again = recheck(fixed.text);
+  for (const diagnostic* d : fixed.applied)
+    for (const diagnostic& left : again)
+      EXPECT_FALSE(left.id == d->id && left.message.en == d->message.en)
+          << fixed_path << " still has the fixed finding: " << d->message.en;
+  for (const diagnostic& left : again) EXPECT_FALSE(left.fix.has_value()) << fixed_path << ": " << left.message.en;
+}
+
 class check_fixture : public ::testing::TestWithParam<fixture_case> {};
 
 TEST_P(check_fixture, matches_expected) {
@@ -73,6 +110,9 @@ TEST_P(check_fixture, matches_expected) {
   settings.today = civil_date{2025, 6, 1};  // expiring suppressions are judged against a fixed day
   diagnostics found;
   std::shared_ptr<source_manager> run_sources;
+  // A single-file case: its input and how to check a fixed version of it.
+  fs::path fixed_input;
+  std::function<diagnostics(const std::string&)> recheck;
 
   const fs::path agreement = c.dir / "agreement.akkoord";
   if (fs::is_directory(c.dir / "plans")) {
@@ -100,6 +140,10 @@ TEST_P(check_fixture, matches_expected) {
     const fs::path plan_path = c.dir / "plan.toml";
     const source_file& plan = sources.add(plan_path.string(), read_text(plan_path));
     found = check_plan_file(*model, plan, settings);
+    recheck = [&, model = std::shared_ptr<agreement_model>(std::move(model))](const std::string& fixed_text) {
+      return check_plan_file(*model, sources.add(plan_path.string(), fixed_text), settings);
+    };
+    fixed_input = plan_path;
 #else
     GTEST_SKIP() << "plan fixture: check_plan_file is not implemented yet (set plan_engine_ready in "
                     "tests/checks/CMakeLists.txt once it is)";
@@ -107,6 +151,18 @@ TEST_P(check_fixture, matches_expected) {
   } else {
     ASSERT_TRUE(fs::exists(agreement)) << c.dir << " has neither agreement.akkoord nor plan.toml";
     lint_agreement(agreement.string(), sources, settings, found);
+    recheck = [&](const std::string& fixed_text) {
+      // lint reads a path (for its includes): the fixed text goes in a file of the same name beside a copy of the case
+      const fs::path scratch = fs::temp_directory_path() / ("akkoord-fix-" + c.test_name);
+      fs::remove_all(scratch);
+      fs::copy(c.dir, scratch, fs::copy_options::recursive);
+      std::ofstream(scratch / "agreement.akkoord", std::ios::binary) << fixed_text;
+      diagnostics again;
+      lint_agreement((scratch / "agreement.akkoord").string(), sources, settings, again);
+      fs::remove_all(scratch);
+      return again;
+    };
+    fixed_input = agreement;
   }
 
   // Every finding belongs to the check under test and speaks both languages.
@@ -126,11 +182,13 @@ TEST_P(check_fixture, matches_expected) {
   const char* update = std::getenv("UPDATE_EXPECTED");
   if (update && std::string_view(update) == "1") {
     std::ofstream(expected_path, std::ios::binary) << actual;
+    expect_fixes(c, found, fixed_input, recheck);
     return;
   }
   ASSERT_TRUE(fs::exists(expected_path)) << expected_path << " is missing (UPDATE_EXPECTED=1 writes it)";
   EXPECT_EQ(actual, read_text(expected_path)) << "in " << c.dir.string()
                                                << "\n(UPDATE_EXPECTED=1 rewrites expected.txt; review the diff)";
+  expect_fixes(c, found, fixed_input, recheck);
 }
 
 INSTANTIATE_TEST_SUITE_P(fixtures, check_fixture, ::testing::ValuesIn(discover_cases()),

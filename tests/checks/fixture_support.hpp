@@ -41,6 +41,7 @@ inline std::string place(const source_span& span, const std::filesystem::path& b
 //     related: agreement.akkoord:2:1: message
 //     note: …
 //     help: …
+//     fix: … (the title of a certain fix, which `--fix` applies)
 inline std::string render_short(const diagnostics& ds, const std::filesystem::path& base, language lang = language::en) {
   std::string out;
   for (const auto& d : ds) {
@@ -53,6 +54,7 @@ inline std::string render_short(const diagnostics& ds, const std::filesystem::pa
     }
     for (const auto& n : d.notes) out += "  note: " + n.in(lang) + "\n";
     if (d.help) out += "  help: " + d.help->in(lang) + "\n";
+    if (d.fix) out += "  fix: " + d.fix->title.in(lang) + "\n";
   }
   return out;
 }

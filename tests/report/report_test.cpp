@@ -246,6 +246,32 @@ TEST(Summary, CountsAndPlurals) {
   EXPECT_EQ(summary_line(one, language::nl), "1 fout, 2 waarschuwingen, 1 melding in 1 bestand (3 uitgezonderd)");
 }
 
+TEST(Summary, CountsTheFindingsAFixCanRemoveAndMarksThem) {
+  const source_file f("a.toml", "task = \"tsak\"\nx = 1\n");
+  diagnostic fixable = make("unknown-reference", severity::error, "unknown task `tsak`", span_of(f, 1, 8, 14));
+  fixable.fix = suggested_fix{{"replace `tsak` with `task`", "vervang `tsak` door `task`"},
+                              {{span_of(f, 1, 8, 14), "\"task\""}}};
+  diagnostic waived = fixable;
+  waived.suppressed = true;  // a waived finding is not fixed
+  const diagnostics ds{fixable, make("other", severity::warning, "no fix", span_of(f, 2, 1, 2)), waived};
+  const report_summary summary = summarize(ds, 1);
+  EXPECT_EQ(summary.fixable, 1u);
+  EXPECT_EQ(fixable_line(summary, language::en),
+            "[*] 1 finding can be fixed with `--fix` (`--diff` shows the changes first)");
+  EXPECT_EQ(fixable_line(summary, language::nl),
+            "[*] 1 bevinding is te herstellen met `--fix` (`--diff` toont eerst de wijzigingen)");
+  EXPECT_EQ(fixable_line({.fixable = 2}, language::nl),
+            "[*] 2 bevindingen zijn te herstellen met `--fix` (`--diff` toont eerst de wijzigingen)");
+  EXPECT_EQ(fixable_line({}, language::en), "");
+  std::string out;
+  render_short(out, ds, summary, {});
+  EXPECT_NE(out.find("a.toml:1:8: error: unknown task `tsak` [unknown-reference] [*]\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("a.toml:2:1: warning: no fix [other]\n"), std::string::npos) << out;
+  EXPECT_TRUE(out.ends_with("in 1 file (1 suppressed)\n[*] 1 finding can be fixed with `--fix` (`--diff` shows the "
+                            "changes first)\n"))
+      << out;
+}
+
 TEST(ShortRenderer, OneLinePlusIndentedRelatedNotesAndHelp) {
   const source_file plan("plan.toml", "[plan]\nyear = 2031\n");
   const source_file agreement("aa.akkoord", "period basis \"B\" 2022-01-01 .. 2026-12-31\n");

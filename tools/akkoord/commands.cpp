@@ -20,6 +20,7 @@
 #include "akkoord/validator/json.hpp"
 #include "akkoord/validator/rules.hpp"
 #include "akkoord/validator/suggest.hpp"
+#include "fix_files.hpp"
 #include "inputs.hpp"
 #include "tool_log.hpp"
 
@@ -193,9 +194,12 @@ void warn_about_unknown_rules(const agreement_model& model, const check_settings
 }  // namespace
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings) {
-  run_result run = lint_run(files, options_for(settings));
+  const auto lint = [&] { return lint_run(files, options_for(settings)); };
+  run_result run = lint();
+  if (settings.fix == run_settings::fix_mode::preview) return preview_fixes(run, settings);
+  const bool fix_failed = settings.fix == run_settings::fix_mode::apply && !fix_until_clean(run, lint, settings);
   const bool baseline_failed = !use_baseline(run, settings, run.failed);
-  return finish(run, settings, baseline_failed);
+  return finish(run, settings, baseline_failed || fix_failed);
 }
 
 int run_check(const std::string& rules, const plan_selector& plans, const run_settings& settings) {
@@ -205,7 +209,11 @@ int run_check(const std::string& rules, const plan_selector& plans, const run_se
     inputs = plans(model);
     return inputs.nothing_changed ? std::vector<std::string>{} : inputs.files;
   };
-  run_result run = check_run(rules, choose, options_for(settings));
+  const auto check = [&] { return check_run(rules, choose, options_for(settings)); };
+  run_result run = check();
+  // Fixes first: one may be what keeps the agreement from being used.
+  if (settings.fix == run_settings::fix_mode::preview) return preview_fixes(run, settings);
+  const bool fix_failed = settings.fix == run_settings::fix_mode::apply && !fix_until_clean(run, check, settings);
   if (run.failed && run.files.size() == 1) {
     finish(run, settings, true);
     tool_error({"the agreement `" + rules + "` has errors; no plan was checked",
@@ -225,7 +233,7 @@ int run_check(const std::string& rules, const plan_selector& plans, const run_se
     return exit_trouble;
   }
   const bool baseline_failed = !use_baseline(run, settings, run.failed);
-  return finish(run, settings, baseline_failed);
+  return finish(run, settings, baseline_failed || fix_failed);
 }
 
 int run_test(const std::string& rules, const std::vector<std::string>& dirs, const run_settings& settings) {

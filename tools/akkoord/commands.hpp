@@ -38,6 +38,8 @@ struct run_settings {
   std::optional<baseline> accepted;
   std::string baseline_path;
   bool update_baseline = false;
+  // `lint` and `check`: --fix applies the certain fixes and reports what is left; --diff only shows them.
+  enum class fix_mode { off, apply, preview } fix = fix_mode::off;
 };
 
 int run_lint(const std::vector<std::string>& files, const run_settings& settings);

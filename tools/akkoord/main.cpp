@@ -53,6 +53,8 @@ struct command_line {
   bool update_baseline = false;
   bool fmt_check = false;  // fmt --check
   bool fmt_diff = false;   // fmt --diff
+  bool fix = false;        // lint and check: --fix
+  bool fix_diff = false;   // lint and check: --diff
 };
 
 // CLI11 wants one string per help text; this picks the run's language while the app is built.
@@ -129,6 +131,21 @@ void add_baseline_options(CLI::App& command, command_line& cl, const pick& say) 
                 say("record this run's findings in the --baseline FILE (created when missing)",
                     "leg de bevindingen van deze run vast in het --baseline-BESTAND (aangemaakt als het ontbreekt)"))
       ->needs(file);
+}
+
+// `lint` and `check`: apply the certain fixes of the findings, or preview them.
+void add_fix_options(CLI::App& command, command_line& cl, const pick& say) {
+  CLI::Option* fix = command.add_flag(
+      "--fix", cl.fix,
+      say("apply every certain fix (marked [*]) to its file, then report what is left",
+          "breng elke zekere correctie (gemarkeerd met [*]) aan in het bestand en meld daarna wat overblijft"));
+  command
+      .add_flag("--diff", cl.fix_diff,
+                say("change nothing; print a unified diff of what --fix would change (exit code 1 when it would "
+                    "change a file)",
+                    "wijzig niets; toon als unified diff wat --fix zou wijzigen (afsluitcode 1 als er een bestand "
+                    "zou wijzigen)"))
+      ->excludes(fix);
 }
 
 // Reads --baseline FILE into `settings`; a missing or invalid file is a usage error (false, already printed).
@@ -446,6 +463,7 @@ int run(int argc, char** argv) {
       ->type_name("");  // the name says what it is; CLI11's `TEXT` would add nothing but English
   add_common_options(*lint, cl, say);
   add_baseline_options(*lint, cl, say);
+  add_fix_options(*lint, cl, say);
 
   CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
                                                     "controleer plannen (.toml) aan afspraken"));
@@ -463,6 +481,7 @@ int run(int argc, char** argv) {
                       ".akkoord.toml zijn gewijzigd; andere bestanden blijven buiten beschouwing"));
   add_common_options(*check, cl, say);
   add_baseline_options(*check, cl, say);
+  add_fix_options(*check, cl, say);
 
   CLI::App* test = app.add_subcommand(
       "test", say("rule tests: each plan in DIR states the findings it must produce "
@@ -608,6 +627,9 @@ int run(int argc, char** argv) {
                 "`check`, `lint` en `diff`"});
     return exit_trouble;
   }
+  settings.fix = cl.fix        ? run_settings::fix_mode::apply
+                 : cl.fix_diff ? run_settings::fix_mode::preview
+                               : run_settings::fix_mode::off;
 
   if (lint->parsed()) return run_lint(cl.inputs, settings);
   if (fmt->parsed()) return run_fmt({cl.inputs, cl.fmt_check, cl.fmt_diff}, settings);

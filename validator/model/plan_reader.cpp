@@ -12,6 +12,7 @@
 #include <malloc.h>
 #endif
 
+#include "akkoord/fix.hpp"
 #include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "invalid_amount/invalid_amount.hpp"
@@ -197,40 +198,54 @@ class plan_reader {
     auto& d =
         emit(checks::toml_syntax::metadata, {said.begin, said.end}, std::move(said.message), std::move(said.help));
     d.notes.push_back(std::move(said.library_note));
+    if (said.replacement) d.fix = replacement_fix(d.primary, text_at(d.primary), std::move(*said.replacement));
   }
 
   // The help for a value in quotes: the fix for `key = value` as written when it makes the value one of `kinds`
-  // (`"01-03-2025"` → `2025-03-01`), else `otherwise`.
-  text fix_for_quoted(const toml::node& value, std::string_view key, std::initializer_list<toml_value_kind> kinds,
-                      text otherwise) const {
+  // (`"01-03-2025"` → `2025-03-01`), else `otherwise`; the value to write instead when that fix is certain.
+  struct quoted_value_fix {
+    text help;
+    std::optional<std::string> replacement;
+  };
+  quoted_value_fix fix_for_quoted(const toml::node& value, std::string_view key,
+                                  std::initializer_list<toml_value_kind> kinds, text otherwise) const {
     auto fix = suggest_toml_fix(fmt::format("{} = {}", key, literal(value)));
-    if (!fix || std::find(kinds.begin(), kinds.end(), fix->kind) == kinds.end()) return otherwise;
-    return std::move(fix->help);
+    if (!fix || std::find(kinds.begin(), kinds.end(), fix->kind) == kinds.end()) return {std::move(otherwise), {}};
+    if (!fix->certain) return {std::move(fix->help), {}};
+    return {std::move(fix->help), std::move(fix->value)};
   }
 
-  void invalid_type(const toml::node& value, std::string_view key, type_words expected, std::optional<text> help) {
+  // `replacement`: what to write instead of the value, when that is certain (a fix).
+  void invalid_type(const toml::node& value, std::string_view key, type_words expected, std::optional<text> help,
+                    std::optional<std::string> replacement = std::nullopt) {
     const type_words found = words_for(value.type());
-    emit(checks::invalid_type::metadata, span(value),
+    auto& d = emit(checks::invalid_type::metadata, span(value),
          {fmt::format("`{}` must be {}, not {}", key, expected.en, found.en),
           fmt::format("`{}` moet een {} zijn, geen {}", key, expected.nl, found.nl)},
          std::move(help));
+    if (replacement) d.fix = replacement_fix(d.primary, text_at(d.primary), std::move(*replacement));
   }
 
   template <std::size_t N>
-  void unknown_field(const toml::key& key, const text& table, const std::array<std::string_view, N>& known) {
+  void unknown_field(const toml::key& key, const toml::table& table, const text& in,
+                     const std::array<std::string_view, N>& known) {
     const std::string_view name = key.str();
+    closest_match match(name);
+    for (const auto k : known) match.consider(k);
     std::optional<text> help;
-    if (auto suggestion = did_you_mean(name, known)) {
-      help = did_you_mean_text(*suggestion);
-    }
+    if (match.best()) help = did_you_mean_text(*match.best());
     auto& d = emit(checks::unknown_field::metadata, span(key),
-                   {fmt::format("unknown field `{}` in {}", name, table.en),
-                    fmt::format("onbekend veld `{}` in {}", name, table.nl)},
+                   {fmt::format("unknown field `{}` in {}", name, in.en),
+                    fmt::format("onbekend veld `{}` in {}", name, in.nl)},
                    std::move(help));
+    // Renaming is certain only for a key written bare whose new name the table does not have yet (TOML forbids
+    // a key twice).
+    if (match.only_candidate() && !table.contains(*match.best()) && text_at(d.primary) == name)
+      d.fix = replacement_fix(d.primary, name, *match.best());
     std::string list;
     for (const auto k : known) list += (list.empty() ? "`" : ", `") + std::string(k) + "`";
-    d.notes.push_back({fmt::format("the fields of {} are {}", table.en, list),
-                       fmt::format("toegestane velden in {}: {}", table.nl, list)});
+    d.notes.push_back({fmt::format("the fields of {} are {}", in.en, list),
+                       fmt::format("toegestane velden in {}: {}", in.nl, list)});
   }
 
   void missing_field(pos_span header, std::string_view table, std::string_view key, std::string_view example,
@@ -316,7 +331,10 @@ class plan_reader {
                     fmt::format("zet het tussen aanhalingstekens: `taakveld = \"{}\"`; een taakveldcode is tekst (`0.10` is niet `0.1`)",
                                 written)};
     }
-    invalid_type(v, "taakveld", {"a string", "tekst"}, std::move(help));
+    // Quoting the number exactly as written keeps the code the user typed (`6.10` stays `6.10`): certain.
+    std::optional<std::string> quoted;
+    if (is_number(v)) quoted = toml_string(literal(v));
+    invalid_type(v, "taakveld", {"a string", "tekst"}, std::move(help), std::move(quoted));
     return std::nullopt;
   }
 
@@ -333,12 +351,13 @@ class plan_reader {
       }
       return spanned<std::int64_t>{y, span(v)};
     }
-    std::optional<text> help;
+    quoted_value_fix fix;
     if (v.is_string())
-      help = fix_for_quoted(v, "year", {toml_value_kind::integer},
-                            {"write the book year without quotes, e.g. `year = 2025`",
-                             "schrijf het begrotingsjaar zonder aanhalingstekens, bijvoorbeeld `year = 2025`"});
-    invalid_type(v, "year", {"an integer", "geheel getal"}, std::move(help));
+      fix = fix_for_quoted(v, "year", {toml_value_kind::integer},
+                           {"write the book year without quotes, e.g. `year = 2025`",
+                            "schrijf het begrotingsjaar zonder aanhalingstekens, bijvoorbeeld `year = 2025`"});
+    invalid_type(v, "year", {"an integer", "geheel getal"},
+                 fix.help.empty() ? std::nullopt : std::optional<text>(std::move(fix.help)), std::move(fix.replacement));
     return std::nullopt;
   }
 
@@ -347,13 +366,15 @@ class plan_reader {
     if (!s) return std::nullopt;
     if (s->value == "concept" || s->value == "vastgesteld") return s;
     constexpr std::array statuses{"concept"sv, "vastgesteld"sv};
+    closest_match match(s->value);
+    for (const auto status : statuses) match.consider(status);
     std::optional<text> help;
-    if (auto suggestion = did_you_mean(s->value, statuses))
-      help = did_you_mean_text(*suggestion);
-    emit(checks::invalid_type::metadata, s->span,
+    if (match.best()) help = did_you_mean_text(*match.best());
+    auto& d = emit(checks::invalid_type::metadata, s->span,
          {fmt::format("`status` must be `concept` or `vastgesteld`, not `{}`", s->value),
           fmt::format("`status` moet `concept` of `vastgesteld` zijn, niet `{}`", s->value)},
          std::move(help));
+    if (match.only_candidate()) d.fix = replacement_fix(d.primary, s->value, *match.best(), toml_string(*match.best()));
     return std::nullopt;
   }
 
@@ -366,13 +387,14 @@ class plan_reader {
     } else if (v.is_floating_point()) {
       cents = read_amount_literal(literal(v), problem);
     } else {
-      std::optional<text> help;
+      quoted_value_fix fix;
       if (v.is_string())
-        help = fix_for_quoted(
+        fix = fix_for_quoted(
             v, key, {toml_value_kind::integer, toml_value_kind::floating_point},
             {fmt::format("write the amount as a number of euros without quotes, e.g. `{} = 850_000`", key),
              fmt::format("schrijf het bedrag als getal in euro's zonder aanhalingstekens, bijvoorbeeld `{} = 850_000`", key)});
-      invalid_type(v, key, {"an amount in euros (a number)", "bedrag in euro's (een getal)"}, std::move(help));
+      invalid_type(v, key, {"an amount in euros (a number)", "bedrag in euro's (een getal)"},
+                   fix.help.empty() ? std::nullopt : std::optional<text>(std::move(fix.help)), std::move(fix.replacement));
       return std::nullopt;
     }
     if (!cents) {
@@ -425,15 +447,18 @@ class plan_reader {
       return spanned<civil_date>{{date.year, date.month, date.day}, span(v)};
     }
     std::optional<text> help;
-    if (v.is_string())
-      help = fix_for_quoted(
+    std::optional<std::string> replacement;
+    if (v.is_string()) {
+      auto fix = fix_for_quoted(
           v, key, {toml_value_kind::date},
           {fmt::format("write the date year first and without quotes, e.g. `{} = 2025-06-20`", key),
            fmt::format("schrijf de datum met het jaar voorop en zonder aanhalingstekens, bijvoorbeeld `{} = 2025-06-20`", key)});
-    else if (const auto* dt = v.as_date_time())
+      help = std::move(fix.help);
+      replacement = std::move(fix.replacement);
+    } else if (const auto* dt = v.as_date_time())
       help = text{fmt::format("write the date without a time: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day})),
                   fmt::format("schrijf de datum zonder tijd: `{} = {}`", key, to_string(civil_date{dt->get().date.year, dt->get().date.month, dt->get().date.day}))};
-    invalid_type(v, key, {"a date (YYYY-MM-DD)", "datum (JJJJ-MM-DD)"}, std::move(help));
+    invalid_type(v, key, {"a date (YYYY-MM-DD)", "datum (JJJJ-MM-DD)"}, std::move(help), std::move(replacement));
     return std::nullopt;
   }
 
@@ -452,13 +477,13 @@ class plan_reader {
       } else if (name == "milestone") {
         read_array_of_tables(value, "milestone", [this](toml::table& t) { read_milestone(t); });
       } else {
-        top_level_unknown(key);
+        top_level_unknown(key, root);
       }
     }
     if (!root.contains("plan")) no_plan_table();
   }
 
-  void top_level_unknown(const toml::key& key) {
+  void top_level_unknown(const toml::key& key, const toml::table& root) {
     const std::string_view name = key.str();
     const auto in = [&](const auto& keys) { return std::find(keys.begin(), keys.end(), name) != keys.end(); };
     if (in(plan_keys)) {
@@ -469,7 +494,7 @@ class plan_reader {
                 fmt::format("zet `{}` onder de kop `[plan]`", name)});
       return;
     }
-    unknown_field(key, {"the top level", "het hoogste niveau van het plan"}, top_level_keys);
+    unknown_field(key, root, {"the top level", "het hoogste niveau van het plan"}, top_level_keys);
   }
 
   void no_plan_table() {
@@ -503,7 +528,7 @@ class plan_reader {
       else if (k == "status") p.status = read_status(v);
       else if (k == "adopted") p.adopted = read_date(v, k);
       else if (k == "title") p.title = read_string(v, k);
-      else unknown_field(key, {"`[plan]`", "`[plan]`"}, plan_keys);
+      else unknown_field(key, *t, {"`[plan]`", "`[plan]`"}, plan_keys);
     }
     if (!t->contains("agreement")) missing_field(p.plan_header, "`[plan]`", "agreement", "\"AA\"");
     if (!t->contains("municipality")) missing_field(p.plan_header, "`[plan]`", "municipality", "\"aalsmeer\"");
@@ -523,7 +548,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") p.contribution_id = read_string(v, k);
       else if (k == "total") p.total = read_amount(v, k);
-      else unknown_field(key, {"`[contribution]`", "`[contribution]`"}, contribution_keys);
+      else unknown_field(key, *t, {"`[contribution]`", "`[contribution]`"}, contribution_keys);
     }
     if (!t->contains("id")) missing_field(p.contribution_header, "`[contribution]`", "id", "\"dienstverleningsbijdrage\"");
     if (!t->contains("total")) missing_field(p.contribution_header, "`[contribution]`", "total", "19_700_000");
@@ -568,7 +593,7 @@ class plan_reader {
       else if (k == "from") a.from = read_date(v, k);
       else if (k == "to") a.to = read_date(v, k);
       else if (k == "description") a.description = read_string(v, k);
-      else unknown_field(key, {"`[[activity]]`", "`[[activity]]`"}, activity_keys);
+      else unknown_field(key, t, {"`[[activity]]`", "`[[activity]]`"}, activity_keys);
     }
     if (!has_id) missing_field(a.header, "`[[activity]]`", "id", "\"A-001\"");
     if (!has_task) missing_field(a.header, "`[[activity]]`", "task", "\"burgerzaken\"", a.id);
@@ -584,7 +609,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") m.id = read_string(v, k);
       else if (k == "completed") m.completed = read_date(v, k);
-      else unknown_field(key, {"`[[milestone]]`", "`[[milestone]]`"}, milestone_keys);
+      else unknown_field(key, t, {"`[[milestone]]`", "`[[milestone]]`"}, milestone_keys);
     }
     if (!t.contains("id")) missing_field(m.header, "`[[milestone]]`", "id", "\"evaluatie\"");
     if (!t.contains("completed")) missing_field(m.header, "`[[milestone]]`", "completed", "2025-06-20", m.id);

@@ -70,12 +70,13 @@ closest_match::closest_match(std::string_view word)
 void closest_match::consider(std::string_view candidate) {
   if (word_.empty() || word_.size() > max_suggestion_length || candidate.size() > max_suggestion_length) return;
   if (candidate == word_) return;  // the word itself is no suggestion
-  // Only a candidate at most as far as the best so far can matter: that bound makes most comparisons stop
-  // after a row or two.
-  const std::size_t bound = std::min(limit_, best_distance_);
-  if (letter_count_bound(word_, candidate) > bound) return;
-  const std::size_t d = distance(word_, candidate, bound, true);
-  if (d > bound) return;
+  // Only a candidate within the limit can matter (as the best, or as a second one that makes the best
+  // uncertain): that bound makes most comparisons stop after a row or two.
+  if (letter_count_bound(word_, candidate) > limit_) return;
+  const std::size_t d = distance(word_, candidate, limit_, true);
+  if (d > limit_) return;
+  if (best_ && candidate != *best_) several_in_reach_ = true;
+  if (best_ && d > best_distance_) return;
   const std::size_t case_d = distance(word_, candidate, word_.size() + candidate.size(), false);
   if (!best_ || d < best_distance_ || (d == best_distance_ && case_d < best_case_distance_)) {
     best_ = std::string(candidate);

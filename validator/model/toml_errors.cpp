@@ -200,6 +200,7 @@ bool is_plain_words(std::string_view s) {
 // What a fix says: the problem with the value as written (`{value}`) and the help quoting the fix (`{fix}`).
 struct fix_words {
   std::string_view problem_en, problem_nl, help_en, help_nl;
+  bool certain = true;  // the fix is the only reading of what was written
 };
 
 constexpr std::string_view not_a_number_en = "`{value}` is not a number in TOML";
@@ -225,7 +226,8 @@ constexpr fix_words date_in_quotes{"`{value}` is a date in quotes", "`{value}` i
 constexpr fix_words date_not_year_first{
     "`{value}` is not a date in TOML", "`{value}` is in TOML geen datum",
     "TOML writes a date year first (YYYY-MM-DD), without quotes: `{fix}`",
-    "TOML schrijft een datum met het jaar voorop (JJJJ-MM-DD) en zonder aanhalingstekens: `{fix}`"};
+    "TOML schrijft een datum met het jaar voorop (JJJJ-MM-DD) en zonder aanhalingstekens: `{fix}`",
+    false};  // 01-03-2026: day first as in Dutch, but month first elsewhere
 constexpr fix_words date_other_separators{"`{value}` is not a date in TOML", "`{value}` is in TOML geen datum",
                                           "TOML writes a date as YYYY-MM-DD, without quotes: `{fix}`",
                                           "TOML schrijft een datum als JJJJ-MM-DD, zonder aanhalingstekens: `{fix}`"};
@@ -240,12 +242,15 @@ constexpr fix_words text_without_quotes{"`{value}` is text without quotes",
 constexpr fix_words unclosed_text{"the text in quotes is not closed on this line",
                                   "de tekst tussen aanhalingstekens wordt op deze regel niet afgesloten",
                                   "close the text with `{quote}` on the same line: `{fix}`",
-                                  "sluit de tekst op dezelfde regel af met `{quote}`: `{fix}`"};
+                                  "sluit de tekst op dezelfde regel af met `{quote}`: `{fix}`",
+                                  false};  // where the text was meant to end is a guess
 
 toml_fix make_fix(std::string_view line, const toml_statement& st, const std::string& value, toml_value_kind kind,
                   const fix_words& words) {
   toml_fix fix;
   fix.statement = fmt::format("{} = {}", line.substr(st.key_begin, st.key_end - st.key_begin), value);
+  fix.value = value;
+  fix.certain = words.certain;
   fix.kind = kind;
   fix.written = st;
   const std::string_view written = line.substr(st.value_begin, st.value_end - st.value_begin);
@@ -338,6 +343,20 @@ std::optional<toml_statement> split_toml_statement(std::string_view line) {
   if (end == i) return std::nullopt;
   st.value_end = end;
   return st;
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      (out += '\\') += c;
+    else if (byte < 0x20 || byte == 0x7F)
+      out += fmt::format("\\u{:04X}", byte);
+    else
+      out += c;
+  }
+  return out + '"';
 }
 
 std::optional<toml_fix> suggest_toml_fix(std::string_view line) {
@@ -558,6 +577,7 @@ toml_syntax_error describe_toml_error(const source_file& file, source_pos at, st
     underline(fix->written.value_begin, fix->written.value_end);
     out.message = std::move(fix->problem);
     out.help = std::move(fix->help);
+    if (fix->certain) out.replacement = std::move(fix->value);
   }
   return out;
 }

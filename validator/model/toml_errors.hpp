@@ -24,12 +24,17 @@ struct toml_statement {
 // The parts of `line` when it reads as `key = value` (a dotted or quoted key included), else nullopt.
 std::optional<toml_statement> split_toml_statement(std::string_view line);
 
+// `s` as a TOML basic string, quotes included: what a fix writes for a text value (`"task-1"`).
+std::string toml_string(std::string_view s);
+
 // What the value of a fixed statement is in TOML.
 enum class toml_value_kind { string, integer, floating_point, boolean, date };
 
 // The statement a line should hold: valid TOML on its own, and the text the help quotes.
 struct toml_fix {
   std::string statement;  // `key = value`, the key as written: `budget = 1_250_000`
+  std::string value;      // the value of `statement`: `1_250_000`
+  bool certain = false;   // only one reading is possible (not `01-03-2026`, not where an open quote ends): a fix
   toml_value_kind kind;   // what the value in `statement` is
   toml_statement written; // where the line holds the key and the value being replaced
   text problem;           // what is wrong with the value as written: "`12,5` is not a number in TOML"
@@ -70,6 +75,7 @@ struct toml_syntax_error {
   text message;
   std::optional<text> help;
   text library_note;
+  std::optional<std::string> replacement = {};  // for begin..end (the value), when the line's fix is certain
 };
 toml_syntax_error describe_toml_error(const source_file& file, source_pos at, std::string_view description);
 

@@ -1,7 +1,9 @@
 // The SARIF 2.1.0 report (OASIS; what code-scanning services read). One run, one result per finding, in the
 // findings' order. Valid against both the 2.1.0 schema and the errata01 schema (tests/data/schemas): only
 // properties both define, a `region` always with `startLine`, and no suppression `state`/`status`.
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "akkoord/validator/json.hpp"
 #include "akkoord/validator/report.hpp"
@@ -103,6 +105,28 @@ nlohmann::ordered_json result(const diagnostic& d, std::size_t rule_index, langu
     nlohmann::ordered_json suppression{{"kind", "inSource"}};
     if (!d.suppression_reason.empty()) suppression["justification"] = d.suppression_reason;
     result["suppressions"] = nlohmann::ordered_json::array({std::move(suppression)});
+  }
+  // A certain fix (SARIF 2.1.0 §3.55): its edits as replacements, grouped by file in order of appearance;
+  // deletedRegion columns are code points like every region here, and an empty region inserts.
+  if (d.fix) {
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    std::vector<const source_file*> files;
+    for (const text_edit& e : d.fix->edits) {
+      if (!e.span.valid()) continue;
+      const auto at = std::find(files.begin(), files.end(), e.span.file);
+      if (at == files.end()) {
+        files.push_back(e.span.file);
+        changes.push_back({{"artifactLocation", {{"uri", path_to_uri(e.span.file->path())}}},
+                           {"replacements", nlohmann::ordered_json::array()}});
+      }
+      auto& replacements = changes[static_cast<std::size_t>(std::find(files.begin(), files.end(), e.span.file) -
+                                                            files.begin())]["replacements"];
+      replacements.push_back({{"deletedRegion", physical_location(e.span)["region"]},
+                              {"insertedContent", {{"text", e.replacement}}}});
+    }
+    if (!changes.empty())
+      result["fixes"] = nlohmann::ordered_json::array(
+          {{{"description", message_object(d.fix->title.in(lang))}, {"artifactChanges", std::move(changes)}}});
   }
   // Notes and the fix have no SARIF property of their own: they travel in the result's property bag.
   if (!d.notes.empty() || d.help) {

@@ -196,7 +196,7 @@ void append_snippet(std::string& out, const source_span& span, std::size_t gutte
 }
 
 void append_header(std::string& out, const source_span& where, std::string_view word, std::string_view word_style,
-                   const std::string& message, std::string_view id, const report_options& options) {
+                   const std::string& message, std::string_view id, const report_options& options, bool fixable) {
   const std::string loc = location(where);
   if (!loc.empty()) {
     styled(out, options.color, ansi::bold, loc);
@@ -212,6 +212,7 @@ void append_header(std::string& out, const source_span& where, std::string_view 
     if (options.color) out += ansi::reset;
     out += ']';
   }
+  if (fixable) out += " [*]";
   out += '\n';
 }
 
@@ -284,6 +285,7 @@ report_summary summarize(const diagnostics& ds, std::size_t files) {
       ++s.suppressed;
       continue;
     }
+    if (d.fix) ++s.fixable;
     switch (d.level) {
       case severity::error: ++s.errors; break;
       case severity::warning: ++s.warnings; break;
@@ -322,6 +324,17 @@ std::string summary_line(const report_summary& s, language lang) {
   return out;
 }
 
+std::string fixable_line(const report_summary& s, language lang) {
+  if (s.fixable == 0) return {};
+  std::string n;
+  append_number(n, s.fixable);
+  const bool one = s.fixable == 1;
+  if (lang == language::nl)
+    return "[*] " + n + (one ? " bevinding is" : " bevindingen zijn") +
+           " te herstellen met `--fix` (`--diff` toont eerst de wijzigingen)";
+  return "[*] " + n + (one ? " finding" : " findings") + " can be fixed with `--fix` (`--diff` shows the changes first)";
+}
+
 void render_text_diagnostic(std::string& out, const diagnostic& d, const report_options& options) {
   const language lang = options.lang;
   // One gutter width for every snippet of the finding, so the bars line up.
@@ -331,10 +344,11 @@ void render_text_diagnostic(std::string& out, const diagnostic& d, const report_
     if (l.span.valid()) gutter = std::max(gutter, digits(l.span.begin.line));
 
   const std::string_view style = severity_style(d.level);
-  append_header(out, d.primary, severity_word(d.level, lang), style, d.message.in(lang), d.id, options);
+  append_header(out, d.primary, severity_word(d.level, lang), style, d.message.in(lang), d.id, options,
+                d.fix.has_value());
   if (d.primary.valid()) append_snippet(out, d.primary, gutter, style, options);
   for (const label& l : d.related) {
-    append_header(out, l.span, note_word(lang), ansi::cyan, label_message(l, lang), {}, options);
+    append_header(out, l.span, note_word(lang), ansi::cyan, label_message(l, lang), {}, options, false);
     if (l.span.valid()) append_snippet(out, l.span, gutter, ansi::cyan, options);
   }
   for (const text& note : d.notes) append_block(out, note_word(lang), ansi::cyan, note.in(lang), "", options);
@@ -357,6 +371,7 @@ void render_short_diagnostic(std::string& out, const diagnostic& d, const report
     append_printable(out, d.id);
     out += ']';
   }
+  if (d.fix) out += " [*]";
   if (d.suppressed) {
     out += ' ';
     out += suppressed_word(lang);
@@ -391,6 +406,7 @@ void render_text(std::string& out, const diagnostics& ds, const report_summary& 
       if (!d.suppressed) render_text_diagnostic(out, d, options);
   styled(out, options.color, ansi::bold, summary_line(summary, options.lang));
   out += '\n';
+  if (const std::string fixable = fixable_line(summary, options.lang); !fixable.empty()) out += fixable + '\n';
 }
 
 void render_short(std::string& out, const diagnostics& ds, const report_summary& summary,
@@ -400,6 +416,7 @@ void render_short(std::string& out, const diagnostics& ds, const report_summary&
       if (!d.suppressed || options.show_suppressed) render_short_diagnostic(out, d, options);
   out += summary_line(summary, options.lang);
   out += '\n';
+  if (const std::string fixable = fixable_line(summary, options.lang); !fixable.empty()) out += fixable + '\n';
 }
 
 void render(report_format format, std::string& out, const run_result& run, const report_options& options) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "akkoord/diagnostic.hpp"
@@ -21,6 +22,15 @@ struct fixed_text {
   std::vector<const diagnostic*> applied;  // in text order
   std::vector<skipped_fix> skipped;        // in text order
 };
+
+// The fix that replaces what is written at `span` with `replacement`; its title names `was` and `now`:
+// "replace `tsak` with `task`" / "vervang `tsak` door `task`" (for `task = "task"`, the names without quotes).
+suggested_fix replacement_fix(source_span span, std::string_view was, std::string_view now, std::string replacement);
+// The same, the title quoting `was` and `replacement` as written: "replace `6.60` with `"6.60"`".
+suggested_fix replacement_fix(source_span span, std::string_view was, std::string replacement);
+
+// The text a span covers in its file (empty for a span without a file).
+std::string_view text_at(const source_span& span);
 
 // Applies the fixes of `findings` that edit `file`, in text order; findings without a fix, with a fix for another
 // file, or suppressed by a waiver are left alone. A fix is applied whole or not at all: when its edits overlap

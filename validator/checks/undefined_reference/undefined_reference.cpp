@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "akkoord/fix.hpp"
 #include "akkoord/validator/suggest.hpp"
 #include "check_support.hpp"
 #include "references.hpp"
@@ -87,6 +88,9 @@ void undefined_reference::lint(const lint_context& context, diagnostics& out) co
       const ast::identifier* target = find_declared(model, ref.kind, *suggestion);
       if (target == nullptr && ref.or_party) target = find_declared(model, decl_kind::party, *suggestion);
       d.help = did_you_mean_text(*suggestion);
+      // No fix in an agreement with syntax errors: `--fix` leaves such a file untouched.
+      if (match.only_candidate() && text_at(ref.name->span) == name && model.broken.empty())
+        d.fix = replacement_fix(ref.name->span, name, *suggestion);
       if (target)
         d.related.push_back({target->span, {quoted(*suggestion) + " is declared here",
                                             quoted(*suggestion) + " is hier gedefinieerd"}});

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "akkoord/fix.hpp"
 #include "plan_support.hpp"
+#include "toml_errors.hpp"
 
 namespace akkoord::checks {
 
@@ -19,18 +21,24 @@ void unknown_reference::check_plan(const plan_context& context, diagnostics& out
   const plan& p = context.plan;
   const agreement_model& agreement = context.agreement;
 
-  const auto report = [&](const spanned<std::string>& value, kind_words kind, std::optional<text> help) {
+  // The value is replaced as a whole by a TOML string: `task = 'tsak'` becomes `task = "task"`.
+  const auto report = [&](const spanned<std::string>& value, kind_words kind, const closest_match& match) {
     auto d = finding(p.span(value.span), {fmt::format("unknown {} `{}`", kind.en, value.value),
                                           fmt::format("onbekende {} `{}`", kind.nl, value.value)});
-    d.help = std::move(help);
-    if (!d.help)
+    if (const auto& best = match.best()) {
+      d.help = did_you_mean_text(*best);
+      if (match.only_candidate()) d.fix = replacement_fix(d.primary, value.value, *best, toml_string(*best));
+    } else {
       d.notes.push_back({fmt::format("the agreement declares no {} with this id", kind.en),
                          fmt::format("de overeenkomst kent geen {} met dit id", kind.nl)});
+    }
     out.push_back(std::move(d));
   };
   const auto check_in = [&](const std::optional<spanned<std::string>>& value, const auto& index, kind_words kind) {
     if (!value || index.contains(value->value)) return;
-    report(*value, kind, plan_support::did_you_mean_help(value->value, index));
+    closest_match match(value->value);
+    for (const auto& [id, decl] : index) match.consider(id);
+    report(*value, kind, match);
   };
 
   constexpr kind_words party{"party", "partij"};
@@ -46,10 +54,7 @@ void unknown_reference::check_plan(const plan_context& context, diagnostics& out
       closest_match match(a.executor->value);
       for (const auto& [id, decl] : agreement.executors) match.consider(id);
       for (const auto& [id, decl] : agreement.parties) match.consider(id);
-      std::optional<text> help;
-      if (match.best())
-        help = did_you_mean_text(*match.best());
-      report(*a.executor, {"executor", "uitvoerder"}, std::move(help));
+      report(*a.executor, {"executor", "uitvoerder"}, match);
     }
   }
   for (const auto& m : p.milestones) check_in(m.id, agreement.milestones, {"milestone", "mijlpaal"});

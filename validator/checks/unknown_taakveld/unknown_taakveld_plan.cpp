@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "akkoord/fix.hpp"
 #include "plan_support.hpp"
+#include "toml_errors.hpp"
 #include "unknown_taakveld/unknown_taakveld.hpp"
 
 namespace akkoord::checks {
@@ -47,6 +49,11 @@ text use_codes(const std::vector<const taakveld*>& codes, int year, const text& 
   const text one_of = plan_support::list_of(names);
   return {fmt::format("in {} use one of {}{}", year, one_of.en, what.en),
           fmt::format("gebruik in {} een van {}{}", year, one_of.nl, what.nl)};
+}
+
+// The one code that replaced a renumbered one (the BBV list's own succession, so certain).
+suggested_fix successor_fix(const source_span& value, std::string_view code, const taakveld& successor) {
+  return replacement_fix(value, code, successor.code, toml_string(successor.code));
 }
 
 }  // namespace
@@ -93,6 +100,7 @@ void unknown_taakveld::check_plan(const plan_context& context, diagnostics& out)
         if (std::find(of_task.valid.begin(), of_task.valid.end(), t) != of_task.valid.end()) advice.push_back(t);
       if (!advice.empty()) {
         d.help = use_codes(advice, *year, {});
+        if (advice.size() == 1) d.fix = successor_fix(d.primary, code, *advice.front());
       } else if (!of_task.valid.empty()) {
         const bool one = of_task.valid.size() == 1;
         d.help = use_codes(of_task.valid, *year,
@@ -108,6 +116,7 @@ void unknown_taakveld::check_plan(const plan_context& context, diagnostics& out)
       }
     } else if (!replaced_by.empty()) {
       d.help = use_codes(replaced_by, *year, {});
+      if (replaced_by.size() == 1) d.fix = successor_fix(d.primary, code, *replaced_by.front());
     } else {
       std::vector<std::string_view> codes;
       for (const auto& t : list->entries) codes.push_back(t.code);

@@ -48,6 +48,7 @@ struct report_summary {
   std::size_t warnings = 0;
   std::size_t infos = 0;
   std::size_t suppressed = 0;
+  std::size_t fixable = 0;  // findings (not suppressed) with a certain fix, which `--fix` applies
 };
 
 // Counts per severity; suppressed findings are counted apart and not per severity.
@@ -55,6 +56,10 @@ report_summary summarize(const diagnostics& ds, std::size_t files);
 
 // "2 errors, 1 warning, 0 infos in 3 files (1 suppressed)" / "2 fouten, 1 waarschuwing, 0 info's in 3 bestanden".
 std::string summary_line(const report_summary& summary, language lang);
+
+// "[*] 2 findings can be fixed with `--fix` (`--diff` shows the changes first)", or empty when none can; the
+// findings that can are marked ` [*]` after their id in text and short.
+std::string fixable_line(const report_summary& summary, language lang);
 
 // Each renderer appends the whole report, summary included, to `out` (built in memory: fast, and written
 // in one go so that a report is never half written).

@@ -27,6 +27,9 @@ class closest_match {
   void consider(std::string_view candidate);
   // The best candidate, or nullopt when none is within suggestion_limit(word) (or only the word itself).
   const std::optional<std::string>& best() const { return best_; }
+  // Whether best() is the only candidate within the limit: then replacing the word with it is certain enough
+  // for a fix (with two candidates in reach, a human must choose).
+  bool only_candidate() const { return best_ && !several_in_reach_; }
 
  private:
   std::string word_;
@@ -34,6 +37,7 @@ class closest_match {
   std::size_t best_distance_;
   std::size_t best_case_distance_ = 0;
   std::optional<std::string> best_;
+  bool several_in_reach_ = false;  // two different candidates within limit_
 };
 
 // The closest key of a map, or element of a range of strings.
