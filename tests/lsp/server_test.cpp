@@ -123,9 +123,8 @@ TEST(Server, APlanWithATypoGetsItsFindingAfterTheDebounce) {
   EXPECT_NE(page.find("unknown-reference"), std::string::npos) << href;
 }
 
-// Disabled until a check gives `unknown-reference` its did-you-mean fix (issue #12 item 6, branch `fixes`): the
-// server offers every `diagnostic::fix` as a code action, but no check fills one in yet. Enable it then.
-TEST(Server, DISABLED_TheFindingsFixIsAQuickFixForItsVersion) {
+// The did-you-mean fix of `unknown-reference` (one candidate) is offered as the preferred quick fix.
+TEST(Server, TheFindingsFixIsAQuickFixForItsVersion) {
   client c;
   c.open(plan);
   const json diagnostics = c.diagnostics_of(c.publications(), plan);
