@@ -20,9 +20,12 @@ std::vector<std::string> split_csv_line(std::string_view line) {
   bool quoted = false;
   std::size_t i = 0;
   while (i < line.size()) {
-    const std::size_t special = line.find_first_of(quoted ? "\"" : ",\"\r", i);
+    std::size_t special = i;  // a plain loop: find_first_of calls memchr once per character
+    while (special < line.size() && line[special] != '"' &&
+           (quoted || (line[special] != ',' && line[special] != '\r')))
+      ++special;
     fields.back().append(line.substr(i, special - i));
-    if (special == std::string_view::npos) break;
+    if (special == line.size()) break;
     i = special + 1;
     const char c = line[special];
     if (c == '"' && quoted && i < line.size() && line[i] == '"') {
@@ -67,9 +70,12 @@ taakveld_list read_list(std::string_view csv, int first, int last) {
   return list;
 }
 
+// ASCII only, as std::tolower in the "C" locale, without its call per character; UTF-8 bytes stay as they are.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -78,7 +84,7 @@ std::string first_word(std::string_view name) {
   std::string word;
   for (const char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) break;
-    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    word += ascii_lower(c);
   }
   return word.size() >= 4 ? word : std::string();
 }
