@@ -121,6 +121,27 @@ TEST(taakvelden, lists_with_a_code) {
   EXPECT_TRUE(catalog.lists_with("9.9").empty());
 }
 
+// find() and letter_subcodes() search the list's index by code: every entry must be found as itself, in
+// every list, and the quoted name with a comma read whole (the index is built once, with the list).
+TEST(taakvelden, lookups_by_code) {
+  const auto& catalog = taakveld_catalog::builtin();
+  ASSERT_EQ(catalog.lists().size(), 3u);
+  for (const auto& list : catalog.lists()) {
+    ASSERT_GT(list.entries.size(), 50u);
+    for (const auto& entry : list.entries) EXPECT_EQ(list.find(entry.code), &entry) << entry.code;
+    EXPECT_EQ(list.find("6.7"), nullptr);
+    EXPECT_EQ(list.find(""), nullptr);
+    EXPECT_EQ(list.find("9.9"), nullptr);
+  }
+  const auto& list_2023 = *catalog.for_year(2023);
+  using v = std::vector<std::string>;
+  EXPECT_EQ(codes(list_2023.letter_subcodes("6.72")), (v{"6.72a", "6.72b", "6.72c", "6.72d"}));
+  EXPECT_EQ(codes(list_2023.letter_subcodes("6.71")), (v{"6.71a", "6.71b", "6.71c", "6.71d"}));
+  EXPECT_TRUE(list_2023.letter_subcodes("6.72a").empty());
+  EXPECT_TRUE(list_2023.letter_subcodes("0.1").empty());  // 0.10 extends it by a digit, not a letter
+  EXPECT_EQ(catalog.for_year(2025)->find("5.3")->name, "Cultuurpresentatie, cultuurproductie en cultuurparticipatie");
+}
+
 TEST(taakvelden, replacements_follow_the_renumbering) {
   const auto& catalog = taakveld_catalog::builtin();
   using v = std::vector<std::string>;

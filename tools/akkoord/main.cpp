@@ -414,6 +414,23 @@ std::optional<config> load_configuration(const command_line& cl, bool& failed, s
   return parsed;
 }
 
+// The subcommand the command line names (its first word that is not an option or an option's value), so that
+// only its options are built: defining every subcommand's options cost a tenth of a small check's start-up
+// (issue #10). nullopt for `--generate`, which prints every definition. Another or no word (`akkoord --help`,
+// a typo) defines no subcommand's options: CLI11's top-level help and usage errors do not show them.
+std::optional<std::string_view> named_subcommand(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return "";
+    if (!arg.starts_with('-')) return arg;
+    const std::string_view name = arg.substr(0, arg.find('='));
+    if (name == "--generate") return std::nullopt;
+    const CLI::Option* option = app.get_option_no_throw(std::string(name));
+    if (option != nullptr && option->get_items_expected_min() > 0 && name.size() == arg.size()) ++i;  // its value
+  }
+  return "";
+}
+
 int run(int argc, char** argv) {
   const language early = early_language(argc, argv);
   set_message_language(early);
@@ -454,110 +471,127 @@ int run(int argc, char** argv) {
   const std::string rules_help = say("the agreement file (default: `rules` of .akkoord.toml)",
                                      "het afsprakenbestand (standaard: `rules` uit .akkoord.toml)");
   const std::string subcommand_group = say("Subcommands", "Subcommando's");
+  const std::optional<std::string_view> named = named_subcommand(app, argc, argv);
+  const auto defining = [&named](const CLI::App* command) { return !named || command->get_name() == *named; };
 
   CLI::App* lint = app.add_subcommand("lint", say("check agreement files (.akkoord) themselves",
                                                   "controleer afsprakenbestanden (.akkoord) zelf"));
-  // Positional names appear in help and usage errors, so they follow the language too.
-  lint->add_option(say("FILE", "BESTAND"), cl.inputs, say("agreement files", "afsprakenbestanden"))
-      ->required()
-      ->type_name("");  // the name says what it is; CLI11's `TEXT` would add nothing but English
-  add_common_options(*lint, cl, say);
-  add_baseline_options(*lint, cl, say);
-  add_fix_options(*lint, cl, say);
+  if (defining(lint)) {
+    // Positional names appear in help and usage errors, so they follow the language too.
+    lint->add_option(say("FILE", "BESTAND"), cl.inputs, say("agreement files", "afsprakenbestanden"))
+        ->required()
+        ->type_name("");  // the name says what it is; CLI11's `TEXT` would add nothing but English
+    add_common_options(*lint, cl, say);
+    add_baseline_options(*lint, cl, say);
+    add_fix_options(*lint, cl, say);
+  }
 
   CLI::App* check = app.add_subcommand("check", say("check plans (.toml) against an agreement",
                                                     "controleer plannen (.toml) aan afspraken"));
-  check->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
-  check->add_option("PLAN", cl.inputs,
-                    say("plan files, or directories searched for *.toml (default: `plans` of .akkoord.toml)",
-                        "planbestanden, of mappen met *.toml (standaard: `plans` uit .akkoord.toml)"))
-      ->type_name("");
-  check->add_flag("--changed", cl.changed,
-                  say("the arguments are the changed files of a commit (pre-commit): check the changed configured "
-                      "plans, or every configured plan when the agreement or .akkoord.toml changed; other files "
-                      "are left alone",
-                      "de argumenten zijn de gewijzigde bestanden van een commit (pre-commit): controleer de "
-                      "gewijzigde geconfigureerde plannen, of alle geconfigureerde plannen als de afspraken of "
-                      ".akkoord.toml zijn gewijzigd; andere bestanden blijven buiten beschouwing"));
-  add_common_options(*check, cl, say);
-  add_baseline_options(*check, cl, say);
-  add_fix_options(*check, cl, say);
+  if (defining(check)) {
+    check->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
+    check->add_option("PLAN", cl.inputs,
+                      say("plan files, or directories searched for *.toml (default: `plans` of .akkoord.toml)",
+                          "planbestanden, of mappen met *.toml (standaard: `plans` uit .akkoord.toml)"))
+        ->type_name("");
+    check->add_flag("--changed", cl.changed,
+                    say("the arguments are the changed files of a commit (pre-commit): check the changed configured "
+                        "plans, or every configured plan when the agreement or .akkoord.toml changed; other files "
+                        "are left alone",
+                        "de argumenten zijn de gewijzigde bestanden van een commit (pre-commit): controleer de "
+                        "gewijzigde geconfigureerde plannen, of alle geconfigureerde plannen als de afspraken of "
+                        ".akkoord.toml zijn gewijzigd; andere bestanden blijven buiten beschouwing"));
+    add_common_options(*check, cl, say);
+    add_baseline_options(*check, cl, say);
+    add_fix_options(*check, cl, say);
+  }
 
   CLI::App* test = app.add_subcommand(
       "test", say("rule tests: each plan in DIR states the findings it must produce "
                   "(`# expect: ID` on the line, or `# expect-anywhere: ID`)",
                   "regeltests: elk plan in MAP noemt de bevindingen die het moet opleveren "
                   "(`# expect: ID` op de regel, of `# expect-anywhere: ID`)"));
-  test->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
-  test->add_option(say("DIR", "MAP"), cl.inputs,
-                   say("directories of plans (*.toml), or plan files", "mappen met plannen (*.toml), of planbestanden"))
-      ->required()
-      ->type_name("");
-  add_common_options(*test, cl, say);
+  if (defining(test)) {
+    test->add_option("--rules", cl.rules, rules_help)->type_name(say("FILE", "BESTAND"));
+    test->add_option(say("DIR", "MAP"), cl.inputs,
+                     say("directories of plans (*.toml), or plan files", "mappen met plannen (*.toml), of planbestanden"))
+        ->required()
+        ->type_name("");
+    add_common_options(*test, cl, say);
+  }
 
   CLI::App* checks = app.add_subcommand("checks", say("list every check with its id, severity and one line",
                                                       "toon elke controle met id, ernst en één regel uitleg"));
-  add_common_options(*checks, cl, say);
+  if (defining(checks)) {
+    add_common_options(*checks, cl, say);
+  }
 
   CLI::App* explain =
       app.add_subcommand("explain", say("print the documentation of a check", "toon de documentatie van een controle"));
-  explain->add_option("ID", cl.check_id, say("a check id, e.g. returned-competence",
-                                             "een controle-id, bijvoorbeeld returned-competence"))
-      ->required()
-      ->type_name("");
-  add_common_options(*explain, cl, say);
+  if (defining(explain)) {
+    explain->add_option("ID", cl.check_id, say("a check id, e.g. returned-competence",
+                                               "een controle-id, bijvoorbeeld returned-competence"))
+        ->required()
+        ->type_name("");
+    add_common_options(*explain, cl, say);
+  }
 
   CLI::App* diff = app.add_subcommand("diff", say("what an agreement edit changes, and which plans it breaks",
                                                   "wat een wijziging van de afspraken verandert, en welke plannen "
                                                   "erdoor breken"));
-  diff->add_option(say("OLD NEW", "OUD NIEUW"), cl.inputs,
-                   say("the agreement before and after the edit (with --git: only FILE, as it is now)",
-                       "de afspraken voor en na de wijziging (met --git: alleen BESTAND, zoals het nu is)"))
-      ->required()
-      ->type_name("")
-      ->expected(1, 2);
-  diff->add_option("--git", cl.git_revision,
-                   say("compare FILE with FILE and its includes as they were at git revision REV (e.g. origin/main)",
-                       "vergelijk BESTAND met BESTAND en zijn includes zoals ze waren in git-revisie REV "
-                       "(bijvoorbeeld origin/main)"))
-      ->type_name("REV");
-  diff->add_option("--plans", cl.plans,
-                   say("check every plan under DIR (or FILE) against both versions and report what the edit breaks; "
-                       "repeatable",
-                       "controleer elk plan onder MAP (of BESTAND) tegen beide versies en meld wat de wijziging "
-                       "breekt; herhaalbaar"))
-      ->type_name(say("DIR", "MAP"))
-      ->allow_extra_args(false);
-  add_common_options(*diff, cl, say);
+  if (defining(diff)) {
+    diff->add_option(say("OLD NEW", "OUD NIEUW"), cl.inputs,
+                     say("the agreement before and after the edit (with --git: only FILE, as it is now)",
+                         "de afspraken voor en na de wijziging (met --git: alleen BESTAND, zoals het nu is)"))
+        ->required()
+        ->type_name("")
+        ->expected(1, 2);
+    diff->add_option("--git", cl.git_revision,
+                     say("compare FILE with FILE and its includes as they were at git revision REV (e.g. origin/main)",
+                         "vergelijk BESTAND met BESTAND en zijn includes zoals ze waren in git-revisie REV "
+                         "(bijvoorbeeld origin/main)"))
+        ->type_name("REV");
+    diff->add_option("--plans", cl.plans,
+                     say("check every plan under DIR (or FILE) against both versions and report what the edit breaks; "
+                         "repeatable",
+                         "controleer elk plan onder MAP (of BESTAND) tegen beide versies en meld wat de wijziging "
+                         "breekt; herhaalbaar"))
+        ->type_name(say("DIR", "MAP"))
+        ->allow_extra_args(false);
+    add_common_options(*diff, cl, say);
+  }
+
   CLI::App* fmt = app.add_subcommand("fmt", say("format agreement files (.akkoord) in the canonical layout",
                                                 "maak afsprakenbestanden (.akkoord) op in de standaardindeling"));
-  fmt->add_option(say("FILE", "BESTAND"), cl.inputs,
-                  say("agreement files; `-` reads standard input and writes standard output",
-                      "afsprakenbestanden; `-` leest de standaardinvoer en schrijft naar de standaarduitvoer"))
-      ->required()
-      ->type_name("");
-  fmt->add_flag("--check", cl.fmt_check,
-                say("change nothing; name the files that are not formatted (exit code 1 when there are any)",
-                    "wijzig niets; noem de bestanden die niet zijn opgemaakt (afsluitcode 1 als die er zijn)"));
-  fmt->add_flag("--diff", cl.fmt_diff,
-                say("change nothing; print a unified diff of what formatting would change (exit code 1 when it "
-                    "changes something)",
-                    "wijzig niets; toon als unified diff wat het opmaken zou wijzigen (afsluitcode 1 als er iets "
-                    "wijzigt)"));
-  add_lang_option(*fmt, cl, say);
-  fmt->add_option("--config", cl.config,
-                  say("configuration file, for `lang` (default: .akkoord.toml here or in a parent)",
-                      "configuratiebestand, voor `lang` (standaard: .akkoord.toml hier of in een bovenliggende map)"))
-      ->type_name(say("FILE", "BESTAND"));
-  fmt->add_flag("--quiet,-q", cl.quiet,
-                say("print only errors, no line per file and no summary",
-                    "toon alleen fouten, geen regel per bestand en geen samenvatting"));
-  fmt->add_flag("--verbose,-v", cl.verbose, say("log what the tool does to stderr", "meld op stderr wat het programma doet"));
-  fmt->footer(say("Exit codes: 0 every file is formatted (or is now); 1 a file has syntax errors or cannot be read, or "
-                  "with --check or --diff a file would change; 2 usage error, or a file that cannot be written.",
-                  "Afsluitcodes: 0 elk bestand is opgemaakt (of is dat nu); 1 een bestand bevat syntaxisfouten of is "
-                  "niet te lezen, of met --check of --diff zou een bestand wijzigen; 2 gebruiksfout, of een bestand "
-                  "dat niet te schrijven is."));
+  if (defining(fmt)) {
+    fmt->add_option(say("FILE", "BESTAND"), cl.inputs,
+                    say("agreement files; `-` reads standard input and writes standard output",
+                        "afsprakenbestanden; `-` leest de standaardinvoer en schrijft naar de standaarduitvoer"))
+        ->required()
+        ->type_name("");
+    fmt->add_flag("--check", cl.fmt_check,
+                  say("change nothing; name the files that are not formatted (exit code 1 when there are any)",
+                      "wijzig niets; noem de bestanden die niet zijn opgemaakt (afsluitcode 1 als die er zijn)"));
+    fmt->add_flag("--diff", cl.fmt_diff,
+                  say("change nothing; print a unified diff of what formatting would change (exit code 1 when it "
+                      "changes something)",
+                      "wijzig niets; toon als unified diff wat het opmaken zou wijzigen (afsluitcode 1 als er iets "
+                      "wijzigt)"));
+    add_lang_option(*fmt, cl, say);
+    fmt->add_option("--config", cl.config,
+                    say("configuration file, for `lang` (default: .akkoord.toml here or in a parent)",
+                        "configuratiebestand, voor `lang` (standaard: .akkoord.toml hier of in een bovenliggende map)"))
+        ->type_name(say("FILE", "BESTAND"));
+    fmt->add_flag("--quiet,-q", cl.quiet,
+                  say("print only errors, no line per file and no summary",
+                      "toon alleen fouten, geen regel per bestand en geen samenvatting"));
+    fmt->add_flag("--verbose,-v", cl.verbose, say("log what the tool does to stderr", "meld op stderr wat het programma doet"));
+    fmt->footer(say("Exit codes: 0 every file is formatted (or is now); 1 a file has syntax errors or cannot be read, or "
+                    "with --check or --diff a file would change; 2 usage error, or a file that cannot be written.",
+                    "Afsluitcodes: 0 elk bestand is opgemaakt (of is dat nu); 1 een bestand bevat syntaxisfouten of is "
+                    "niet te lezen, of met --check of --diff zou een bestand wijzigen; 2 gebruiksfout, of een bestand "
+                    "dat niet te schrijven is."));
+  }
   CLI::App* lsp = app.add_subcommand("lsp", say("run the language server for editors (LSP over stdin and stdout)",
                                                 "start de taalserver voor editors (LSP via stdin en stdout)"));
   for (CLI::App* command : {lint, check, test, checks, explain, diff, fmt, lsp}) {

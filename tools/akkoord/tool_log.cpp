@@ -10,6 +10,7 @@ namespace akkoord::cli {
 namespace {
 
 language chosen_language = language::en;
+bool verbose_logging = false;
 
 spdlog::logger& logger() {
   // Created on first use; plain stderr (no colour codes in what scripts may capture).
@@ -24,7 +25,11 @@ spdlog::logger& logger() {
 
 }  // namespace
 
-void init_logging(bool verbose) { logger().set_level(verbose ? spdlog::level::debug : spdlog::level::warn); }
+// The logger is made only when something is logged: a clean run without --verbose never sets spdlog up.
+void init_logging(bool verbose) {
+  verbose_logging = verbose;
+  if (verbose) logger().set_level(spdlog::level::debug);
+}
 
 void set_message_language(language lang) { chosen_language = lang; }
 language message_language() { return chosen_language; }
@@ -39,6 +44,8 @@ void tool_warning(const text& message) {
   logger().warn("{}: {}", severity_word(severity::warning, chosen_language), printable(message.in(chosen_language)));
 }
 
-void tool_debug(std::string_view message) { logger().debug("debug: {}", printable(message)); }
+void tool_debug(std::string_view message) {
+  if (verbose_logging) logger().debug("debug: {}", printable(message));
+}
 
 }  // namespace akkoord::cli

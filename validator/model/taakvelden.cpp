@@ -13,28 +13,29 @@ namespace akkoord {
 
 namespace {
 
-// One CSV record: fields separated by commas, a field may be double-quoted ("" is a quote inside).
+// One CSV record: fields separated by commas, a field may be double-quoted ("" is a quote inside). Plain runs
+// are copied whole, not character by character: the catalogue is read at every start of a check.
 std::vector<std::string> split_csv_line(std::string_view line) {
   std::vector<std::string> fields(1);
   bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t special = i;  // a plain loop: find_first_of calls memchr once per character
+    while (special < line.size() && line[special] != '"' &&
+           (quoted || (line[special] != ',' && line[special] != '\r')))
+      ++special;
+    fields.back().append(line.substr(i, special - i));
+    if (special == line.size()) break;
+    i = special + 1;
+    const char c = line[special];
+    if (c == '"' && quoted && i < line.size() && line[i] == '"') {
+      fields.back() += '"';
+      ++i;
     } else if (c == '"') {
-      quoted = true;
+      quoted = !quoted;
     } else if (c == ',') {
       fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
+    }  // '\r' outside quotes is dropped
   }
   return fields;
 }
@@ -69,9 +70,12 @@ taakveld_list read_list(std::string_view csv, int first, int last) {
   return list;
 }
 
+// ASCII only, as std::tolower in the "C" locale, without its call per character; UTF-8 bytes stay as they are.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -80,9 +84,21 @@ std::string first_word(std::string_view name) {
   std::string word;
   for (const char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) break;
-    word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    word += ascii_lower(c);
   }
   return word.size() >= 4 ? word : std::string();
+}
+
+// The lookups of a list, built once with it (see taakvelden.hpp).
+void index_list(taakveld_list& list) {
+  list.by_code.resize(list.entries.size());
+  for (std::size_t i = 0; i < list.entries.size(); ++i) list.by_code[i] = i;
+  std::sort(list.by_code.begin(), list.by_code.end(),
+            [&](std::size_t a, std::size_t b) { return list.entries[a].code < list.entries[b].code; });
+  for (const taakveld& t : list.entries) {
+    list.lowercase_names.push_back(lowercase(t.name));
+    list.name_subjects.push_back(first_word(t.name));
+  }
 }
 
 bool starts_with_longer(std::string_view code, std::string_view prefix) {
@@ -96,9 +112,10 @@ bool is_letter_subcode(std::string_view code, std::string_view parent) {
                      [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// The successors of `code` (named `name` in list `from`) in the neighbouring list `to`.
-std::vector<const taakveld*> step(const taakveld_list& from, const taakveld_list& to, const std::string& code,
-                                  const std::string& name) {
+// The successors of `from_entry` (an entry of list `from`) in the neighbouring list `to`.
+std::vector<const taakveld*> step(const taakveld_list& from, const taakveld_list& to, const taakveld& from_entry) {
+  const std::string& code = from_entry.code;
+  const auto from_index = static_cast<std::size_t>(&from_entry - from.entries.data());
   std::vector<const taakveld*> out;
   if (const auto* same = to.find(code)) {
     // The code lives on; codes new in `to` that extend it are its refinement (6.72 -> 6.72a…6.72d).
@@ -107,28 +124,38 @@ std::vector<const taakveld*> step(const taakveld_list& from, const taakveld_list
       if (starts_with_longer(t.code, code) && !from.find(t.code)) out.push_back(&t);
     return out;
   }
-  const std::string wanted = lowercase(name);
-  for (const auto& t : to.entries)
-    if (lowercase(t.name) == wanted) out.push_back(&t);
+  const std::string& wanted = from.lowercase_names[from_index];
+  for (std::size_t k = 0; k < to.entries.size(); ++k)
+    if (to.lowercase_names[k] == wanted) out.push_back(&to.entries[k]);
   if (!out.empty()) return out;
   // Renumbered by extending or shortening the number: 6.6 -> 6.60, 6.71 -> 6.711…6.714, 6.72a -> 6.72.
   for (const auto& t : to.entries)
     if (starts_with_longer(t.code, code) || starts_with_longer(code, t.code)) out.push_back(&t);
   if (!out.empty()) return out;
   // Regrouped under a new name that keeps the subject: "Jeugdhulp begeleiding" -> "Jeugdhulp ambulant lokaal".
-  const std::string word = first_word(name);
+  const std::string& word = from.name_subjects[from_index];
   if (!word.empty())
-    for (const auto& t : to.entries)
-      if (first_word(t.name) == word) out.push_back(&t);
+    for (std::size_t k = 0; k < to.entries.size(); ++k)
+      if (to.name_subjects[k] == word) out.push_back(&to.entries[k]);
   return out;
 }
 
 }  // namespace
 
 const taakveld* taakveld_list::find(std::string_view code) const {
-  for (const auto& e : entries)
-    if (e.code == code) return &e;
-  return nullptr;
+  const auto at = std::lower_bound(by_code.begin(), by_code.end(), code,
+                                   [&](std::size_t i, std::string_view wanted) { return entries[i].code < wanted; });
+  return at != by_code.end() && entries[*at].code == code ? &entries[*at] : nullptr;
+}
+
+std::vector<const taakveld*> taakveld_list::letter_subcodes(std::string_view code) const {
+  // Sorted by code, the codes that extend `code` follow it in one run.
+  std::vector<const taakveld*> out;
+  auto at = std::upper_bound(by_code.begin(), by_code.end(), code,
+                             [&](std::string_view wanted, std::size_t i) { return wanted < entries[i].code; });
+  for (; at != by_code.end() && starts_with_longer(entries[*at].code, code); ++at)
+    if (is_letter_subcode(entries[*at].code, code)) out.push_back(&entries[*at]);
+  return out;
 }
 
 struct taakveld_catalog_builder {
@@ -138,6 +165,7 @@ struct taakveld_catalog_builder {
       int first = 0, last = 0;
       if (!parse_year_range(file.name, first, last)) continue;  // hoofdtaakvelden.csv
       catalog.lists_.push_back(read_list(file.text, first, last));
+      index_list(catalog.lists_.back());
     }
     std::sort(catalog.lists_.begin(), catalog.lists_.end(),
               [](const taakveld_list& a, const taakveld_list& b) { return a.first_year < b.first_year; });
@@ -183,17 +211,15 @@ std::vector<const taakveld*> taakveld_catalog::replacements(std::string_view cod
   }
   if (!start) return {};
 
-  std::vector<const taakveld*> carried;
-  const auto& first = lists_[*start];
-  for (const auto& e : first.entries)
-    if (e.code == code || is_letter_subcode(e.code, code)) carried.push_back(&e);
+  std::vector<const taakveld*> carried = lists_[*start].letter_subcodes(code);
+  carried.insert(carried.begin(), lists_[*start].find(code));
 
   std::size_t at = *start;
   while (at != target_index) {
     const std::size_t next = at < target_index ? at + 1 : at - 1;
     std::set<const taakveld*> successors;
     for (const auto* t : carried)
-      for (const auto* s : step(lists_[at], lists_[next], t->code, t->name)) successors.insert(s);
+      for (const auto* s : step(lists_[at], lists_[next], *t)) successors.insert(s);
     carried.assign(successors.begin(), successors.end());
     at = next;
   }

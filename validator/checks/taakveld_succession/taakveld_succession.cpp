@@ -69,14 +69,10 @@ void taakveld_succession::lint(const lint_context& context, diagnostics& out) co
           if (list->find(code.code)) {
             successors.push_back(code.code);
             // The letter sub-codes a list adds under it (6.72 -> 6.72a…6.72d in 2023) take its work over too.
-            for (const auto& entry : list->entries)
-              if (entry.code.size() > code.code.size() && entry.code.starts_with(code.code) &&
-                  std::all_of(entry.code.begin() + static_cast<std::ptrdiff_t>(code.code.size()), entry.code.end(),
-                              [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-                successors.push_back(entry.code);
+            for (const auto* entry : list->letter_subcodes(code.code)) successors.push_back(entry->code);
+          } else {
+            for (const auto* t : catalog.replacements(code.code, static_cast<int>(year))) successors.push_back(t->code);
           }
-          for (const auto* t : catalog.replacements(code.code, static_cast<int>(year)))
-            if (std::find(successors.begin(), successors.end(), t->code) == successors.end()) successors.push_back(t->code);
           if (successors.empty()) continue;
           if (std::any_of(successors.begin(), successors.end(), [&](const std::string& s) { return listed.count(s) > 0; }))
             continue;

@@ -18,7 +18,15 @@ struct taakveld_list {
   int first_year = 0;  // first book year this list applies to
   int last_year = 0;   // last book year it applies to
   std::vector<taakveld> entries;
-  const taakveld* find(std::string_view code) const;
+  // Built with the list, so that no lookup scans it or lowercases names again: the positions of `entries`
+  // sorted by code, and per entry its name lowercased and that name's first word (see `replacements`).
+  std::vector<std::size_t> by_code;
+  std::vector<std::string> lowercase_names;
+  std::vector<std::string> name_subjects;
+
+  const taakveld* find(std::string_view code) const;  // O(log n)
+  // The codes of this list that extend `code` by letters only (6.72 -> 6.72a…6.72d), in code order.
+  std::vector<const taakveld*> letter_subcodes(std::string_view code) const;
 };
 
 class taakveld_catalog {
