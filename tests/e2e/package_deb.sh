@@ -84,7 +84,8 @@ check_sample() {  # SAMPLE GOLDEN COMMAND...
   shift 2
   local out code=0 errors verdict_ok=yes
   out=$("$akkoord" "$@" --format short --color never 2>&1) || code=$?
-  errors=$(tail -n 1 "$golden" | sed -n 's/^\([0-9]*\) errors\{0,1\},.*/\1/p')
+  # The summary line (a line about fixes may follow it).
+  errors=$(sed -n 's/^\([0-9]*\) errors\{0,1\},.*/\1/p' "$golden" | tail -n 1)
   # Exit code 1 for errors, 0 without; `lint` may say 2 for an agreement it cannot load.
   if [ "${errors:-0}" = 0 ]; then
     [ "$code" = 0 ] || verdict_ok=no

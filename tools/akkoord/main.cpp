@@ -594,6 +594,11 @@ int run(int argc, char** argv) {
   }
   CLI::App* lsp = app.add_subcommand("lsp", say("run the language server for editors (LSP over stdin and stdout)",
                                                 "start de taalserver voor editors (LSP via stdin en stdout)"));
+  // The protocol's own exit codes (LSP `exit`), not the findings': those go to the editor.
+  lsp->footer(say("Exit codes: 0 the editor asked to shut down before it stopped; 1 it stopped (`exit`, or the end "
+                  "of the input) without asking to shut down first; 2 usage error.",
+                  "Afsluitcodes: 0 de editor vroeg om af te sluiten voordat hij stopte; 1 de editor stopte (`exit`, "
+                  "of het einde van de invoer) zonder eerst om afsluiten te vragen; 2 gebruiksfout."));
   for (CLI::App* command : {lint, check, test, checks, explain, diff, fmt, lsp}) {
     command->group(subcommand_group);
     // A subcommand's help flag is made before it takes the option defaults, so its group is set here.
