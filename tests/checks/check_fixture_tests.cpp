@@ -140,7 +140,8 @@ TEST_P(check_fixture, matches_expected) {
     const fs::path plan_path = c.dir / "plan.toml";
     const source_file& plan = sources.add(plan_path.string(), read_text(plan_path));
     found = check_plan_file(*model, plan, settings);
-    recheck = [&, model = std::shared_ptr<agreement_model>(std::move(model))](const std::string& fixed_text) {
+    // plan_path by value: the lambda is called after this block ends.
+    recheck = [&, plan_path, model = std::shared_ptr<agreement_model>(std::move(model))](const std::string& fixed_text) {
       return check_plan_file(*model, sources.add(plan_path.string(), fixed_text), settings);
     };
     fixed_input = plan_path;

@@ -79,9 +79,10 @@ TEST(ApplyFixes, AFixIsAppliedWholeOrNotAtAll) {
   const source_file f("a.txt", "abcdef\n");
   // The second fix starts where the first does (the first listed goes first) and also edits `d`: that edit,
   // which collides with nothing, is not applied either.
-  const fixed_text fixed = apply_fixes(
-      f, {finding("one", {edit(f, {1, 2}, {1, 3}, "B")}),
-          finding("two", {edit(f, {1, 4}, {1, 5}, "D"), edit(f, {1, 2}, {1, 4}, "BC")})});
+  // Named: `skipped` points into the findings.
+  const diagnostics findings{finding("one", {edit(f, {1, 2}, {1, 3}, "B")}),
+                             finding("two", {edit(f, {1, 4}, {1, 5}, "D"), edit(f, {1, 2}, {1, 4}, "BC")})};
+  const fixed_text fixed = apply_fixes(f, findings);
   EXPECT_EQ(fixed.text, "aBcdef\n");
   ASSERT_EQ(fixed.skipped.size(), 1u);
   EXPECT_EQ(fixed.skipped[0].finding->id, "two");
