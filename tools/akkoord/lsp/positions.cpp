@@ -37,16 +37,22 @@ std::string_view without_carriage_return(std::string_view line) {
   return line;
 }
 
-// The byte in `line` at a UTF-16 offset (the end of the line when it is past it).
-std::size_t byte_in_line(std::string_view line, std::uint32_t utf16) {
+// Where a UTF-16 offset falls in `line` (the end of the line when it is past it): its byte and its code point.
+struct line_place {
   std::size_t byte = 0;
+  std::uint32_t code_points = 0;
+};
+line_place place_of_utf16(std::string_view line, std::uint32_t utf16) {
+  line_place place;
   std::uint32_t units = 0;
-  while (byte < line.size() && units < utf16) {
-    const std::size_t length = std::min(sequence_length(static_cast<unsigned char>(line[byte])), line.size() - byte);
+  while (place.byte < line.size() && units < utf16) {
+    const std::size_t length =
+        std::min(sequence_length(static_cast<unsigned char>(line[place.byte])), line.size() - place.byte);
     units += utf16_units(length);
-    byte += length;
+    place.byte += length;
+    ++place.code_points;
   }
-  return byte;
+  return place;
 }
 
 }  // namespace
@@ -63,16 +69,7 @@ std::uint32_t utf16_from_code_points(std::string_view line, std::uint32_t code_p
 }
 
 std::uint32_t code_points_from_utf16(std::string_view line, std::uint32_t utf16) {
-  std::size_t byte = 0;
-  std::uint32_t units = 0;
-  std::uint32_t code_points = 0;
-  while (byte < line.size() && units < utf16) {
-    const std::size_t length = std::min(sequence_length(static_cast<unsigned char>(line[byte])), line.size() - byte);
-    units += utf16_units(length);
-    byte += length;
-    ++code_points;
-  }
-  return code_points;
+  return place_of_utf16(line, utf16).code_points;
 }
 
 lsp_position to_lsp(const source_file& file, source_pos pos) {
@@ -97,7 +94,7 @@ lsp_position position_from_json(const nlohmann::json& pos) {
 
 std::size_t byte_offset(std::string_view text, lsp_position pos) {
   const auto [start, end] = line_bounds(text, pos.line);
-  return start + byte_in_line(without_carriage_return(text.substr(start, end - start)), pos.character);
+  return start + place_of_utf16(without_carriage_return(text.substr(start, end - start)), pos.character).byte;
 }
 
 lsp_position end_position(std::string_view text) {
