@@ -62,6 +62,8 @@ for library in $(objdump -p "$akkoord" | awk '$1 == "NEEDED" { print $2 }'); do
   done
   [ "$named" = yes ] || fail "Depends does not name $owner (for $library)" "$depends"
 done
+# libxlsxwriter is opened only when a spreadsheet is written (dlopen): Depends names it all the same.
+[[ ", $depends," =~ ,\ libxlsxwriter[0-9]+[\ ,] ]] || fail "Depends does not name libxlsxwriter" "$depends"
 
 # (b) The files: the binary, the man pages, the completion and the documentation; nothing else.
 expected_files="usr/bin/akkoord
@@ -114,6 +116,10 @@ for run in samples/cross-plan samples/years; do
   samples=$((samples + 1))
 done
 [ "$samples" -gt 40 ] || fail "only $samples samples found in $source_dir/samples"
+# The spreadsheet, through the libxlsxwriter the installed binary opens at run time: a zip archive (PK).
+"$akkoord" check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml --format "xlsx:$work/plan.xlsx" \
+  >/dev/null 2>"$work/xlsx.err" || [ $? = 1 ] || fail "the installed binary could not write a spreadsheet" "$(cat "$work/xlsx.err")"
+[ "$(head -c 2 "$work/plan.xlsx" 2>/dev/null)" = PK ] || fail "the installed binary wrote no spreadsheet" "$(cat "$work/xlsx.err")"
 
 # (d) --version: the version of the package, a revision, and the taakveld lists with their book years.
 version=$("$akkoord" --version)

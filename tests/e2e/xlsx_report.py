@@ -451,6 +451,25 @@ class XlsxReport(unittest.TestCase):
         self.assertEqual([p.name for p in folder.iterdir()], ["keep"])
         shutil.rmtree(folder)
 
+    def test_without_the_library_a_clear_error_and_an_existing_file_kept(self):
+        # libxlsxwriter is opened only when a spreadsheet is written; a broken one (here: not a shared library,
+        # found first through LD_LIBRARY_PATH) is an error that names it, never a crash, and the old file stays.
+        broken = self.work / "broken-lib"
+        broken.mkdir()
+        (broken / "libxlsxwriter.so.4").write_bytes(b"not a shared library")
+        target = self.work / "kept.xlsx"
+        target.write_bytes(b"an older report")
+        for lang, words in (("en", "libxlsxwriter could not be loaded"), ("nl", "libxlsxwriter kon niet worden geladen")):
+            with self.subTest(lang=lang):
+                result = subprocess.run([AKKOORD, "check", "--rules", "rules/aa.akkoord", "samples/years", "--lang", lang,
+                                         "--format", "xlsx:" + str(target)], cwd=SOURCE_DIR, capture_output=True,
+                                        text=True, env=dict(os.environ, LD_LIBRARY_PATH=str(broken)))
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn(words, result.stderr)
+                self.assertEqual(target.read_bytes(), b"an older report")
+        target.unlink()
+        shutil.rmtree(broken)
+
 
 if __name__ == "__main__":
     if AKKOORD is None:

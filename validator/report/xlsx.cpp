@@ -3,8 +3,6 @@
 // with its header row frozen and an autofilter. Money is a number with a euro format, dates are dates. Every
 // figure is the run's own (the engine's plan_figures, laid out through the run's overview); nothing is added up
 // or looked up a second time here.
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <ctime>
 #include <memory>
@@ -19,6 +17,7 @@
 #include "akkoord/validator/report.hpp"
 #include "support.hpp"
 #include "utf8.hpp"
+#include "xlsxwriter_library.hpp"
 
 namespace akkoord {
 
@@ -72,16 +71,16 @@ struct styles {
 // workbook runs in constant-memory mode: each finished row goes to disk). The first libxlsxwriter error is kept.
 class table_sheet {
  public:
-  table_sheet(lxw_workbook* book, const styles& style, const text& name, std::initializer_list<text> headers,
-              language lang)
-      : sheet_(workbook_add_worksheet(book, name.in(lang).c_str())), style_(style), name_(name.in(lang)) {
+  table_sheet(const xlsxwriter_library& lib, lxw_workbook* book, const styles& style, const text& name,
+              std::initializer_list<text> headers, language lang)
+      : lib_(lib), sheet_(lib_.workbook_add_worksheet(book, name.in(lang).c_str())), style_(style), name_(name.in(lang)) {
     if (sheet_ == nullptr) {
       error_ = LXW_ERROR_MEMORY_MALLOC_FAILED;
       return;
     }
     for (const text& header : headers) {
       widths_.push_back(characters(header.in(lang)) + 3);  // room for the autofilter's button
-      check(worksheet_write_string(sheet_, 0, column_++, header.in(lang).c_str(), style_.header));
+      check(lib_.worksheet_write_string(sheet_, 0, column_++, header.in(lang).c_str(), style_.header));
     }
   }
 
@@ -99,21 +98,21 @@ class table_sheet {
   void string(std::string_view value) {
     const std::string safe = cell_text(value);
     widen(characters(safe));
-    if (!safe.empty()) check(worksheet_write_string(sheet_, row_, column_, safe.c_str(), nullptr));
+    if (!safe.empty()) check(lib_.worksheet_write_string(sheet_, row_, column_, safe.c_str(), nullptr));
     ++column_;
   }
   void count(std::optional<std::int64_t> value) {
     if (value) {
       widen(std::to_string(*value).size() + 1);
       // A count fits a double exactly up to 2^53; plans hold line numbers, years and hours far below that.
-      check(worksheet_write_number(sheet_, row_, column_, static_cast<double>(*value), style_.count));
+      check(lib_.worksheet_write_number(sheet_, row_, column_, static_cast<double>(*value), style_.count));
     }
     ++column_;
   }
   void year(std::optional<std::int64_t> value) {
     if (value) {
       widen(std::to_string(*value).size());
-      check(worksheet_write_number(sheet_, row_, column_, static_cast<double>(*value), nullptr));
+      check(lib_.worksheet_write_number(sheet_, row_, column_, static_cast<double>(*value), nullptr));
     }
     ++column_;
   }
@@ -127,9 +126,9 @@ class table_sheet {
       widen(shown.size() + 1);
       constexpr std::int64_t exact_limit = std::int64_t{1} << 53;
       if (*cents <= exact_limit && *cents >= -exact_limit) {
-        check(worksheet_write_number(sheet_, row_, column_, static_cast<double>(*cents) / 100.0, style_.euro));
+        check(lib_.worksheet_write_number(sheet_, row_, column_, static_cast<double>(*cents) / 100.0, style_.euro));
       } else {
-        check(worksheet_write_string(sheet_, row_, column_, shown.c_str(), nullptr));
+        check(lib_.worksheet_write_string(sheet_, row_, column_, shown.c_str(), nullptr));
       }
     }
     ++column_;
@@ -141,7 +140,7 @@ class table_sheet {
       double number = static_cast<double>(value->units);
       for (int k = 0; k < value->scale; ++k) number /= 10;
       widen(format_decimal(*value, money_style::en).size() + 1);
-      check(worksheet_write_number(sheet_, row_, column_, number, style_.fraction));
+      check(lib_.worksheet_write_number(sheet_, row_, column_, number, style_.fraction));
     }
     ++column_;
   }
@@ -151,9 +150,9 @@ class table_sheet {
       widen(10);
       if (value->year >= 1900) {
         lxw_datetime when{value->year, value->month, value->day, 0, 0, 0.0};
-        check(worksheet_write_datetime(sheet_, row_, column_, &when, style_.date));
+        check(lib_.worksheet_write_datetime(sheet_, row_, column_, &when, style_.date));
       } else {
-        check(worksheet_write_string(sheet_, row_, column_, to_string(*value).c_str(), nullptr));
+        check(lib_.worksheet_write_string(sheet_, row_, column_, to_string(*value).c_str(), nullptr));
       }
     }
     ++column_;
@@ -163,10 +162,10 @@ class table_sheet {
   void finish() {
     if (sheet_ == nullptr) return;
     for (std::size_t k = 0; k < widths_.size(); ++k)
-      check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(k), static_cast<lxw_col_t>(k),
+      check(lib_.worksheet_set_column(sheet_, static_cast<lxw_col_t>(k), static_cast<lxw_col_t>(k),
                                  static_cast<double>(std::min(widths_[k], widest_column) + 1), nullptr));
-    worksheet_freeze_panes(sheet_, 1, 0);
-    check(worksheet_autofilter(sheet_, 0, 0, row_, static_cast<lxw_col_t>(widths_.size() - 1)));
+    lib_.worksheet_freeze_panes(sheet_, 1, 0);
+    check(lib_.worksheet_autofilter(sheet_, 0, 0, row_, static_cast<lxw_col_t>(widths_.size() - 1)));
   }
 
   lxw_error error() const { return error_; }
@@ -181,6 +180,7 @@ class table_sheet {
     if (error_ == LXW_NO_ERROR) error_ = e;
   }
 
+  const xlsxwriter_library& lib_;
   lxw_worksheet* sheet_;
   const styles& style_;
   std::string name_;
@@ -345,21 +345,24 @@ void task_sheet(table_sheet& sheet, const overview& run, const std::vector<const
 }
 
 // The library's reason, as it words it (in English), in both languages.
-text library_error(lxw_error e) {
-  const std::string why = std::string("libxlsxwriter: ") + lxw_strerror(e);
+text library_error(const xlsxwriter_library& lib, lxw_error e) {
+  const std::string why = std::string("libxlsxwriter: ") + lib.lxw_strerror(e);
   return {why, why};
 }
 
 // A workbook given up on is freed without being written (the temporary file is removed anyway).
 struct workbook_discarder {
-  void operator()(lxw_workbook* book) const { lxw_workbook_free(book); }
+  const xlsxwriter_library& lib;
+  void operator()(lxw_workbook* book) const { lib.lxw_workbook_free(book); }
 };
 
 // Writes the workbook to `path` (a fresh temporary file); false with `reason` set on failure.
-bool write_workbook(const std::string& path, const run_result& run, language lang, text& reason) {
+bool write_workbook(const xlsxwriter_library& lib, const std::string& path, const run_result& run, language lang,
+                    text& reason) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: memory stays flat for big runs
-  std::unique_ptr<lxw_workbook, workbook_discarder> book(workbook_new_opt(path.c_str(), &options));
+  std::unique_ptr<lxw_workbook, workbook_discarder> book(lib.workbook_new_opt(path.c_str(), &options),
+                                                         workbook_discarder{lib});
   if (!book) {
     reason = {"libxlsxwriter could not start the workbook", "libxlsxwriter kon de werkmap niet aanmaken"};
     return false;
@@ -382,30 +385,30 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
   properties.comments = const_cast<char*>(comments.c_str());
   // SOURCE_DATE_EPOCH when set (the overview reads it): the same run gives the same bytes.
   properties.created = static_cast<time_t>(facts.generated_seconds);
-  if (const lxw_error e = workbook_set_properties(book.get(), &properties); e != LXW_NO_ERROR) {
-    reason = library_error(e);
+  if (const lxw_error e = lib.workbook_set_properties(book.get(), &properties); e != LXW_NO_ERROR) {
+    reason = library_error(lib, e);
     return false;
   }
 
   styles style;
-  style.header = workbook_add_format(book.get());
-  format_set_bold(style.header);
-  format_set_bottom(style.header, LXW_BORDER_THIN);
-  style.euro = workbook_add_format(book.get());
+  style.header = lib.workbook_add_format(book.get());
+  lib.format_set_bold(style.header);
+  lib.format_set_bottom(style.header, LXW_BORDER_THIN);
+  style.euro = lib.workbook_add_format(book.get());
   // € 1,234.56 and € -1,234.56 (a spreadsheet shows its own locale's separators: € 1.234,56 in Dutch).
-  format_set_num_format(style.euro, "\"\xE2\x82\xAC \"#,##0.00;\"\xE2\x82\xAC \"-#,##0.00");
-  style.date = workbook_add_format(book.get());
+  lib.format_set_num_format(style.euro, "\"\xE2\x82\xAC \"#,##0.00;\"\xE2\x82\xAC \"-#,##0.00");
+  style.date = lib.workbook_add_format(book.get());
   // Dutch dates day first (31-12-2025), English ones as ISO 8601 (2025-12-31), as the text reports write them.
-  format_set_num_format(style.date, lang == language::nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
-  style.count = workbook_add_format(book.get());
-  format_set_num_format(style.count, "0");
-  style.fraction = workbook_add_format(book.get());
-  format_set_num_format(style.fraction, "0.0#");
+  lib.format_set_num_format(style.date, lang == language::nl ? "dd-mm-yyyy" : "yyyy-mm-dd");
+  style.count = lib.workbook_add_format(book.get());
+  lib.format_set_num_format(style.count, "0");
+  style.fraction = lib.workbook_add_format(book.get());
+  lib.format_set_num_format(style.fraction, "0.0#");
 
   const std::vector<const overview_plan*> plans = plans_in_order(run_overview);
   std::vector<std::unique_ptr<table_sheet>> sheets;
   const auto add = [&](const text& name, std::initializer_list<text> headers) -> table_sheet& {
-    sheets.push_back(std::make_unique<table_sheet>(book.get(), style, name, headers, lang));
+    sheets.push_back(std::make_unique<table_sheet>(lib, book.get(), style, name, headers, lang));
     return *sheets.back();
   };
   const text budget_header{"Budget", "Budget"};
@@ -451,13 +454,13 @@ bool write_workbook(const std::string& path, const run_result& run, language lan
       return false;
     }
     if (sheet->error() != LXW_NO_ERROR) {
-      reason = library_error(sheet->error());
+      reason = library_error(lib, sheet->error());
       return false;
     }
   }
-  const lxw_error closed = workbook_close(book.release());
+  const lxw_error closed = lib.workbook_close(book.release());
   if (closed != LXW_NO_ERROR) {
-    reason = library_error(closed);
+    reason = library_error(lib, closed);
     return false;
   }
   return true;
@@ -470,7 +473,8 @@ bool write_xlsx(const std::string& path, const run_result& run, const report_opt
       path,
       // libxlsxwriter writes to a path of its own choosing: the temporary file, which is then renamed.
       [&](int, const std::string& temporary, text& reason) {
-        return write_workbook(temporary, run, options.lang, reason);
+        const xlsxwriter_library* lib = open_xlsxwriter(reason);
+        return lib != nullptr && write_workbook(*lib, temporary, run, options.lang, reason);
       },
       error);
 }
