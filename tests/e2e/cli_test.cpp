@@ -180,6 +180,43 @@ TEST(Cli, UnknownFormatsAreRejectedClearly) {
   EXPECT_TRUE(bogus.out.empty());
 }
 
+// `test`, `checks` and `explain` write one text (`checks`: or JSON): a file named for another format, or a
+// second report, is refused before anything is written, never filled with text or silently left out.
+TEST(Cli, CommandsThatWriteTextRefuseOtherFormats) {
+  const e2e::temp_dir dir;
+  const fs::path target = dir.path() / "report.out";
+  const std::vector<std::vector<std::string>> commands = {
+      {"test", "--rules", "rules/aa.akkoord", "samples/rule-tests"}, {"checks"}, {"explain", "period-overlap"}};
+  for (const auto& command : commands) {
+    for (const std::string format : {"junit", "sarif", "html", "github", "xlsx"}) {
+      std::vector<std::string> args = command;
+      args.insert(args.end(), {"--format", format + ":" + target.string()});
+      const auto refused = run(args);
+      EXPECT_EQ(refused.exit_code, 2) << command[0] << " " << format << ": " << refused.err;
+      EXPECT_NE(refused.err.find("`--format " + format + "` is a report of `check`, `lint` and `diff`; `akkoord " +
+                                 command[0] + "` writes"),
+                std::string::npos)
+          << refused.err;
+      EXPECT_FALSE(fs::exists(target)) << command[0] << " " << format;
+    }
+    std::vector<std::string> twice = command;
+    twice.insert(twice.end(), {"--format", "text", "--format", "short:" + target.string(), "--lang", "nl"});
+    const auto refused = run(twice);
+    EXPECT_EQ(refused.exit_code, 2) << command[0];
+    EXPECT_NE(refused.err.find("`akkoord " + command[0] + "` schrijft één rapport: geef `--format` één keer op"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_FALSE(fs::exists(target)) << command[0];
+  }
+  // What they do write still works: `checks` as JSON, `test` as text to a file.
+  const auto json = run({"checks", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{\"version\": 1", 0), 0u) << json.out;
+  const auto to_file = run({"test", "--rules", "rules/aa.akkoord", "samples/rule-tests", "--format", "text:" + target.string()});
+  EXPECT_EQ(to_file.exit_code, 0) << to_file.err;
+  EXPECT_NE(e2e::read_file(target).find("passed"), std::string::npos);
+}
+
 // --- lint ---------------------------------------------------------------------------------------------------
 
 TEST(Lint, ReferenceAgreementIsClean) {

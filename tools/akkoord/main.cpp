@@ -657,14 +657,29 @@ int run(int argc, char** argv) {
       settings.checks.parameters.budget_swing_threshold = *configuration->budget_swing_threshold;
   }
   if ((lint->parsed() || check->parsed()) && !load_baseline(cl, settings)) return exit_trouble;
-  // A spreadsheet holds a run's plans and findings: `test`, `checks` and `explain` print text, which must not
-  // land in a file that claims to be a workbook.
-  const bool spreadsheet = std::any_of(settings.reports.begin(), settings.reports.end(),
-                                       [](const report_target& t) { return t.format == report_format::xlsx; });
-  if (spreadsheet && !(lint->parsed() || check->parsed() || diff->parsed())) {
-    tool_error({"`--format xlsx` is a report of `check`, `lint` and `diff`", "`--format xlsx` is een rapport van "
-                "`check`, `lint` en `diff`"});
-    return exit_trouble;
+  // Only `check`, `lint` and `diff` report a run, in every format and to several places. The others write one
+  // text (`checks`: or JSON) to stdout or one file: another format would be a file that claims to be a workbook
+  // or a SARIF log and holds text, and a second `--format` a report silently never written.
+  if (!(lint->parsed() || check->parsed() || diff->parsed())) {
+    const CLI::App* command = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front();
+    const std::string name = command != nullptr ? command->get_name() : std::string("akkoord");
+    const bool writes_json = checks->parsed();
+    for (const report_target& target : settings.reports) {
+      const bool text_form = target.format == report_format::text || target.format == report_format::short_;
+      if (text_form || (writes_json && target.format == report_format::json)) continue;
+      const std::string format(report_format_name(target.format));
+      const std::string writes = writes_json ? "`text` or `json`" : "`text`";
+      tool_error({"`--format " + format + "` is a report of `check`, `lint` and `diff`; `akkoord " + name +
+                      "` writes " + writes,
+                  "`--format " + format + "` is een rapport van `check`, `lint` en `diff`; `akkoord " + name +
+                      "` schrijft " + (writes_json ? "`text` of `json`" : "`text`")});
+      return exit_trouble;
+    }
+    if (settings.reports.size() > 1) {
+      tool_error({"`akkoord " + name + "` writes one report: give `--format` once",
+                  "`akkoord " + name + "` schrijft één rapport: geef `--format` één keer op"});
+      return exit_trouble;
+    }
   }
   settings.fix = cl.fix        ? run_settings::fix_mode::apply
                  : cl.fix_diff ? run_settings::fix_mode::preview
