@@ -173,6 +173,22 @@ overview_plan row_of(const checked_file& file, const run_result& run, const agre
 
 }  // namespace
 
+text verdict_words(plan_verdict verdict) {
+  switch (verdict) {
+    case plan_verdict::clean: return {"complies", "voldoet"};
+    case plan_verdict::remarks: return {"complies, with remarks", "voldoet, met opmerkingen"};
+    case plan_verdict::fails: return {"does not comply", "voldoet niet"};
+    case plan_verdict::unreadable: break;
+  }
+  return {"cannot be read", "niet leesbaar"};
+}
+
+text unknown_taakveld_words(std::optional<int> year) {
+  if (!year) return {"not a taakveld of a BBV list", "geen taakveld in een BBV-lijst"};
+  return {"not a taakveld of the BBV list of " + std::to_string(*year),
+          "geen taakveld in de BBV-lijst van " + std::to_string(*year)};
+}
+
 std::string_view overview::party_name(std::string_view id) const {
   const auto* party = agreement != nullptr ? find_in(agreement->parties, id) : nullptr;
   return party != nullptr ? std::string_view(party->name.value) : std::string_view();

@@ -70,6 +70,12 @@ void append_named(std::string& out, std::string_view code, std::string_view name
   esc(out, name);
 }
 
+void unknown_code(std::string& out, std::optional<int> year, language lang) {
+  out += " <span class=\"unknown\">(";
+  esc(out, unknown_taakveld_words(year).in(lang));
+  out += ")</span>";
+}
+
 std::string named_text(std::string_view code, std::string_view name) {
   std::string s(code);
   if (!name.empty()) {
@@ -358,11 +364,7 @@ void append_figures(std::string& out, const overview& o, const overview_plan& ro
     const taakveld_naming naming = overview::taakveld_name(t.code, row.year);
     out += above_any(t) ? "<tr class=\"over\"><td>" : "<tr><td>";
     append_named(out, t.code, naming.name);
-    if (!naming.known) {
-      out += " <span class=\"unknown\">";
-      out += tr(lang, "(unknown code)", "(onbekende code)");
-      out += "</span>";
-    }
+    if (!naming.known) unknown_code(out, row.year, lang);
     if (above_any(t)) {
       out += " <span class=\"flag\">";
       out += tr(lang, "above the benchmark", "boven de benchmark");

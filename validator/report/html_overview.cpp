@@ -22,15 +22,10 @@ std::string_view verdict_class(plan_verdict v) {
   return "fails";
 }
 
-// Words, never colour alone: "in order" / "in orde", …
-std::string_view verdict_words(plan_verdict v, language lang) {
-  switch (v) {
-    case plan_verdict::clean: return tr(lang, "\xE2\x9C\x93 in order", "\xE2\x9C\x93 in orde");
-    case plan_verdict::remarks: return tr(lang, "remarks", "opmerkingen");
-    case plan_verdict::fails: return tr(lang, "\xE2\x9C\x97 does not comply", "\xE2\x9C\x97 voldoet niet");
-    case plan_verdict::unreadable: return tr(lang, "\xE2\x9C\x97 cannot be read", "\xE2\x9C\x97 onleesbaar");
-  }
-  return {};
+// Words, never colour alone (verdict_words, as the spreadsheet says it), with a mark for the two ends.
+std::string verdict_text(plan_verdict v, language lang) {
+  const std::string_view mark = v == plan_verdict::clean ? "\xE2\x9C\x93 " : v == plan_verdict::remarks ? "" : "\xE2\x9C\x97 ";
+  return std::string(mark) + verdict_words(v).in(lang);
 }
 
 // "adopted on 12 November 2024" / "vastgesteld op 12 november 2024"; "draft" / "concept"; as written otherwise.
@@ -172,7 +167,7 @@ void append_overview(std::string& out, const overview& o, const std::vector<std:
       fmt::format_to(it, "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
                      row.findings.errors, row.findings.warnings, row.findings.infos, row.findings.suppressed);
       fmt::format_to(it, "<td class=\"verdict {}\">{}</td></tr>\n", verdict_class(row.verdict),
-                     verdict_words(row.verdict, lang));
+                     verdict_text(row.verdict, lang));
     }
     out += "</tbody>\n";
   }
@@ -372,11 +367,7 @@ void append_activities(std::string& out, const overview& o, const overview_plan&
     if (a.taakveld) {
       const taakveld_naming naming = overview::taakveld_name(a.taakveld->value, row.year);
       append_named(out, a.taakveld->value, naming.name);
-      if (!naming.known) {
-        out += " <span class=\"unknown\">";
-        out += tr(lang, "(unknown code)", "(onbekende code)");
-        out += "</span>";
-      }
+      if (!naming.known) unknown_code(out, row.year, lang);
     }
     out += "</td><td class=\"num\">";
     if (a.budget) {

@@ -33,6 +33,8 @@ std::string percent_text(std::int64_t part, std::int64_t whole, language lang);
 std::int64_t divide_rounded(std::int64_t a, std::int64_t b);
 // A code with its name beside it: `<code>0.2</code> Burgerzaken`; an empty name leaves the code alone.
 void append_named(std::string& out, std::string_view code, std::string_view name);
+// Beside a taakveld code that is not in the book year's BBV list: " (not a taakveld of the BBV list of 2025)".
+void unknown_code(std::string& out, std::optional<int> year, language lang);
 // The same as plain text ("0.2 Burgerzaken"), for chart labels and titles (escaped by the caller).
 std::string named_text(std::string_view code, std::string_view name);
 

@@ -222,10 +222,7 @@ std::string taakveld_name(std::string_view code, std::optional<int> year, langua
   if (code.empty()) return {};
   const taakveld_naming naming = overview::taakveld_name(code, year);
   if (naming.known) return std::string(naming.name);
-  const text unknown = year ? text{"not a taakveld of the BBV list of " + std::to_string(*year),
-                                   "geen taakveld in de BBV-lijst van " + std::to_string(*year)}
-                            : text{"not a taakveld of a BBV list", "geen taakveld in een BBV-lijst"};
-  return "(" + unknown.in(lang) + ")";
+  return "(" + unknown_taakveld_words(year).in(lang) + ")";
 }
 
 const text file_header{"File", "Bestand"};
@@ -233,16 +230,6 @@ const text municipality_header{"Municipality", "Gemeente"};
 const text year_header{"Year", "Jaar"};
 
 // ---- the sheets ------------------------------------------------------------------------------------------
-
-text verdict_words(plan_verdict verdict) {
-  switch (verdict) {
-    case plan_verdict::clean: return {"complies", "voldoet"};
-    case plan_verdict::remarks: return {"complies, with remarks", "voldoet, met opmerkingen"};
-    case plan_verdict::fails: return {"does not comply", "voldoet niet"};
-    case plan_verdict::unreadable: return {"cannot be read", "niet leesbaar"};
-  }
-  return {"cannot be read", "niet leesbaar"};
-}
 
 void overview_sheet(table_sheet& sheet, const std::vector<const overview_plan*>& plans, language lang) {
   for (const overview_plan* p : plans) {

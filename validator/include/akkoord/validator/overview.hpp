@@ -31,6 +31,10 @@ enum class plan_verdict {
   unreadable,  // the file could not be read as a plan
 };
 
+// The verdict in words, the same in every report: "complies", "complies, with remarks", "does not comply",
+// "cannot be read" (Dutch: "voldoet", …).
+text verdict_words(plan_verdict verdict);
+
 // One clause of the agreement behind a status item: a basic task, a task with a returned competence, a
 // milestone due, a saving in force. `met` is false when the item's check reported a finding (not suppressed) in
 // this plan that points into the clause.
@@ -110,6 +114,9 @@ struct taakveld_naming {
   std::string_view name;  // the BBV name in the list of the book year; empty when unknown
   bool known = false;     // false: not in that list (or no list for the year)
 };
+
+// What a report says beside a code that is not in the book year's list: "not a taakveld of the BBV list of 2025".
+text unknown_taakveld_words(std::optional<int> year);
 
 struct overview {
   run_facts facts;
