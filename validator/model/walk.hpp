@@ -21,12 +21,17 @@ void for_each_expr(const ast::expr& root, F&& f) {
   }
 }
 
-// Calls f(const ast::expr&) for every expression of a rule: its lets, `when` and `require`.
+// Calls f(const ast::expr&) for every expression of a rule: its lets, `when`, `require` and the `{…}` holes of
+// its messages (a milestone named only in a message is used, and renaming it edits the message too).
 template <class F>
 void for_each_rule_expr(const ast::rule_decl& rule, F&& f) {
   for (const auto& let : rule.lets) for_each_expr(let.value, f);
   if (rule.when) for_each_expr(*rule.when, f);
   for_each_expr(rule.require, f);
+  for (const auto* message : {&rule.message, &rule.message_nl})
+    if (*message)
+      for (const auto& piece : (*message)->pieces)
+        if (piece.value) for_each_expr(*piece.value, f);
 }
 
 // Calls f(const ast::date_literal&) for every date written in the agreement, in file order.
