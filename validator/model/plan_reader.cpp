@@ -824,15 +824,16 @@ void place(plan& p, const table_text& table, const read_table& read) {
   }
 }
 
-struct text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// A table's text and what reading it alone gave.
+struct cached_table {
+  std::string text;
+  read_table read;
 };
 
 }  // namespace
 
 struct plan_read_cache::tables {
-  std::unordered_map<std::string, read_table, text_hash, std::equal_to<>> by_text;
+  std::vector<std::unique_ptr<cached_table>> in_order;  // the tables of the text last read, in text order
 };
 
 plan_read_cache::plan_read_cache() = default;
@@ -872,39 +873,56 @@ plan read_plan(const source_file& file, diagnostics& out) { return plan_reader(f
 
 plan read_plan(const source_file& file, diagnostics& out, plan_read_cache& cache) {
   const std::string_view text = file.text();
-  // What the full read reports before it parses (a second byte order mark, a hazard) it reports here too.
-  if (text.starts_with("\xEF\xBB\xBF") || find_toml_hazard(text)) return read_plan(file, out);
-  auto tables = split_at_headers(text);
+  // source_file drops one byte order mark; the full read reports a second one.
+  if (text.starts_with("\xEF\xBB\xBF")) return read_plan(file, out);
+  // No hazard scan of the whole text: each table is scanned before toml++ reads it, and when every table reads
+  // alone, each starts where the full scan is at the top level too, so the full scan would find nothing either.
+  const auto tables = split_at_headers(text);
   if (!tables) return read_plan(file, out);
   if (!cache.tables_) cache.tables_ = std::make_unique<plan_read_cache::tables>();
-  auto& known = cache.tables_->by_text;
-  decltype(plan_read_cache::tables::by_text) kept;  // what this text uses: the cache after this read
-  kept.reserve(tables->size());
-  std::vector<const read_table*> reads;
-  reads.reserve(tables->size());
-  std::size_t activities = 0;
-  for (const table_text& table : *tables) {
-    activities += table.kind == table_kind::activity;
-    if (const auto same = kept.find(table.text); same != kept.end()) {
-      reads.push_back(&same->second);
-    } else if (const auto earlier = known.find(table.text); earlier != known.end()) {
-      reads.push_back(&kept.emplace(std::string(table.text), std::move(earlier->second)).first->second);
-      known.erase(earlier);
+  auto& previous = cache.tables_->in_order;
+  const std::size_t count = tables->size();
+  std::vector<std::unique_ptr<cached_table>> current(count);
+  const auto same = [&](std::size_t now, std::size_t before) { return previous[before]->text == (*tables)[now].text; };
+  // A keystroke changes one table: the unchanged ones before and after it are matched by place (no hashing of
+  // 20,000 tables), the few in between by text (moved tables) or read anew.
+  std::size_t front = 0;
+  while (front < count && front < previous.size() && same(front, front)) {
+    current[front] = std::move(previous[front]);
+    ++front;
+  }
+  std::size_t back = 0;
+  while (back < count - front && back < previous.size() - front &&
+         same(count - 1 - back, previous.size() - 1 - back)) {
+    current[count - 1 - back] = std::move(previous[previous.size() - 1 - back]);
+    ++back;
+  }
+  std::unordered_map<std::string_view, std::size_t> moved;  // text -> place in `previous`
+  for (std::size_t i = front; i < previous.size() - back; ++i) moved.emplace(previous[i]->text, i);
+  bool every_table_read = true;
+  for (std::size_t i = front; i < count - back; ++i) {
+    const table_text& table = (*tables)[i];
+    if (const auto earlier = moved.find(table.text); earlier != moved.end() && previous[earlier->second]) {
+      current[i] = std::move(previous[earlier->second]);
     } else if (auto fresh = read_alone(file, table)) {
-      reads.push_back(&kept.emplace(std::string(table.text), std::move(*fresh)).first->second);
+      current[i] = std::make_unique<cached_table>(cached_table{std::string(table.text), std::move(*fresh)});
     } else {
-      known.merge(kept);  // a table toml++ rejects: the full read says what is wrong; keep what was read
-      return read_plan(file, out);
+      every_table_read = false;  // toml++ rejects it: the full read says what is wrong
     }
   }
-  known = std::move(kept);
+  // The cache keeps what this text's tables gave, so the edit that repairs a broken table reads only that one.
+  std::erase(current, nullptr);
+  previous = std::move(current);
+  if (!every_table_read) return read_plan(file, out);
 
+  std::size_t activities = 0;
+  for (const table_text& table : *tables) activities += table.kind == table_kind::activity;
   plan_reader whole(file, out);
   plan& p = whole.result();
   p.activities.reserve(activities);
   bool has_plan = false;
   for (std::size_t i = 0; i < tables->size(); ++i) {
-    place(p, (*tables)[i], *reads[i]);
+    place(p, (*tables)[i], previous[i]->read);
     has_plan = has_plan || (*tables)[i].kind == table_kind::plan;
   }
   // The findings in the order the full read makes them (its tables by name), so that even findings at one
@@ -913,7 +931,8 @@ plan read_plan(const source_file& file, diagnostics& out, plan_read_cache& cache
        {table_kind::activity, table_kind::contribution, table_kind::milestone, table_kind::plan}) {
     for (std::size_t i = 0; i < tables->size(); ++i) {
       if ((*tables)[i].kind != kind) continue;
-      for (const diagnostic& d : reads[i]->found) move_spans(out.emplace_back(d), nullptr, &file, (*tables)[i].first_line - 1);
+      for (const diagnostic& d : previous[i]->read.found)
+        move_spans(out.emplace_back(d), nullptr, &file, (*tables)[i].first_line - 1);
     }
   }
   return whole.finish_whole_text(has_plan);
