@@ -783,6 +783,12 @@ std::optional<read_table> read_alone(const source_file& file, const table_text& 
   return read;
 }
 
+// The `fields` of a `[plan]` or `[contribution]` read alone, into the plan, `lines` further down.
+template <class... Fields>
+void take(plan& p, const plan& alone, std::uint32_t lines, Fields plan::*... fields) {
+  ((p.*fields = alone.*fields, shift(p.*fields, lines)), ...);
+}
+
 // Puts one table, read alone, into the plan at its place in the file.
 void place(plan& p, const table_text& table, const read_table& read) {
   const std::uint32_t lines = table.first_line - 1;
@@ -799,28 +805,16 @@ void place(plan& p, const table_text& table, const read_table& read) {
       shift_all(lines, m.header, m.id, m.completed);
       break;
     }
-    case table_kind::plan: {
-      const plan& alone = *std::get<std::unique_ptr<plan>>(read.typed);
-      p.has_plan_table = alone.has_plan_table;
-      p.plan_header = alone.plan_header;
-      p.agreement = alone.agreement;
-      p.municipality = alone.municipality;
-      p.year = alone.year;
-      p.status = alone.status;
-      p.adopted = alone.adopted;
-      p.title = alone.title;
-      shift_all(lines, p.plan_header, p.agreement, p.municipality, p.year, p.status, p.adopted, p.title);
+    case table_kind::plan:
+      p.has_plan_table = true;
+      take(p, *std::get<std::unique_ptr<plan>>(read.typed), lines, &plan::plan_header, &plan::agreement,
+           &plan::municipality, &plan::year, &plan::status, &plan::adopted, &plan::title);
       break;
-    }
-    case table_kind::contribution: {
-      const plan& alone = *std::get<std::unique_ptr<plan>>(read.typed);
-      p.has_contribution = alone.has_contribution;
-      p.contribution_header = alone.contribution_header;
-      p.contribution_id = alone.contribution_id;
-      p.total = alone.total;
-      shift_all(lines, p.contribution_header, p.contribution_id, p.total);
+    case table_kind::contribution:
+      p.has_contribution = true;
+      take(p, *std::get<std::unique_ptr<plan>>(read.typed), lines, &plan::contribution_header,
+           &plan::contribution_id, &plan::total);
       break;
-    }
   }
 }
 
