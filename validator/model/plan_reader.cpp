@@ -1,6 +1,7 @@
 // TOML -> typed plan. The only place that sees toml++: each file is parsed once, every field is copied out
 // with its position, and the tree is freed as it is read (a 200,000-activity plan must not be held twice).
-// Shape problems become findings here, under the ids of their check units.
+// Shape problems become findings here, under the ids of their check units. The language server reads through a
+// plan_read_cache (at the end): only the top-level tables whose text changed are parsed again, each alone.
 #include <algorithm>
 #include <array>
 #include <initializer_list>
