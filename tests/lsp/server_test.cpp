@@ -333,5 +333,35 @@ TEST(Server, ClosingADocumentClearsItsDiagnostics) {
   EXPECT_TRUE(c.publications().empty());  // and nothing of it is computed any more
 }
 
+// The server re-reads only the tables of a plan that an edit changed (plan_read_cache): after each edit it must
+// publish exactly what it publishes for the same text opened afresh (closing drops what it kept).
+TEST(Server, AnEditedPlanGetsTheFindingsOfItsWholeText) {
+  client c;
+  c.open(plan);
+  ASSERT_EQ(c.diagnostics_of(c.publications(), plan).size(), 1u);
+  const std::string original = c.repo.text(plan);
+  const auto replaced = [&](std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? text : text.replace(at, from.size(), to);
+  };
+  const std::string repaired = replaced(original, "\"deelneming\"", "\"deelnemingen\"");
+  const std::string lines_above = replaced(original, "[[activity]]\n", "# a note\n\n[[activity]]\n");
+  const std::string broken = replaced(lines_above, "budget = ", "budget = = ");
+  const std::string misspelt_budget = replaced(lines_above, "budget = ", "budgt = ");
+  int version = 1;
+  std::size_t findings = 0;
+  for (const std::string* text : {&repaired, &original, &lines_above, &broken, &lines_above, &misspelt_budget}) {
+    c.replace(plan, *text, ++version);
+    const json edited = c.diagnostics_of(c.publications(), plan);
+    c.notify("textDocument/didClose", {{"textDocument", {{"uri", c.repo.uri(plan)}}}});
+    c.publications(0ms);
+    c.open(plan, *text, ++version);
+    EXPECT_EQ(edited, c.diagnostics_of(c.publications(), plan)) << "version " << version - 1;
+    findings += edited.size();
+  }
+  EXPECT_GE(findings, 4u);  // the edits did change what is found
+}
+
 }  // namespace
 }  // namespace akkoord::lsp

@@ -196,4 +196,12 @@ diagnostics check_plan_file(const agreement_model& agreement, const source_file&
   return check_read_plan(agreement, p, shape, settings, figures);
 }
 
+diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
+                            const check_settings& settings, plan_read_cache& cache) {
+  diagnostics shape;
+  const plan p = read_plan(plan_file, shape, cache);
+  plan_figures figures;
+  return check_read_plan(agreement, p, shape, settings, figures);
+}
+
 }  // namespace akkoord

@@ -10,6 +10,7 @@
 
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/navigation.hpp"
+#include "akkoord/validator/plan.hpp"
 #include "akkoord/validator/taakvelden.hpp"
 #include "navigation_support.hpp"
 
@@ -47,40 +48,6 @@ source_span typed_span(const source_file& file, source_pos at, std::string_view 
 }
 
 // ---- plans -------------------------------------------------------------------------------------------------
-
-struct plan_field {
-  std::string_view table;  // "plan", "contribution", "activity", "milestone"
-  std::string_view name;
-  text meaning;
-};
-
-// The fields of each table (docs/plan-format.md), with what a completion shows beside them.
-const std::vector<plan_field>& plan_fields() {
-  static const std::vector<plan_field> fields{
-      {"plan", "agreement", {"required: the id of the agreement", "verplicht: het id van de overeenkomst"}},
-      {"plan", "municipality", {"required: the party whose plan this is", "verplicht: de partij van wie dit plan is"}},
-      {"plan", "year", {"required: the book year, an integer", "verplicht: het begrotingsjaar, een geheel getal"}},
-      {"plan", "status", {"`concept` (the default) or `vastgesteld`", "`concept` (standaard) of `vastgesteld`"}},
-      {"plan", "adopted", {"the date the plan was adopted", "de datum waarop het plan is vastgesteld"}},
-      {"plan", "title", {"free text", "vrije tekst"}},
-      {"contribution", "id", {"required: a contribution of the agreement", "verplicht: een bijdrage uit de overeenkomst"}},
-      {"contribution", "total", {"required: the contribution for the year, in euros", "verplicht: de bijdrage voor het jaar, in euro"}},
-      {"activity", "id", {"required: unique within the plan", "verplicht: uniek binnen het plan"}},
-      {"activity", "task", {"required: a task of the agreement", "verplicht: een taak uit de overeenkomst"}},
-      {"activity", "executor", {"required: who does the work", "verplicht: wie het werk uitvoert"}},
-      {"activity", "budget", {"required: in euros", "verplicht: in euro"}},
-      {"activity", "responsible", {"the task's responsible party", "de verantwoordelijke partij van de taak"}},
-      {"activity", "taakveld", {"a BBV code of the plan's year, as a string", "een BBV-code van het planjaar, als tekst"}},
-      {"activity", "fte", {"staff in FTE", "formatie in fte"}},
-      {"activity", "hours", {"hours, an integer", "uren, een geheel getal"}},
-      {"activity", "from", {"first day (default: 1 January of the plan year)", "eerste dag (standaard: 1 januari van het planjaar)"}},
-      {"activity", "to", {"last day (default: 31 December of the plan year)", "laatste dag (standaard: 31 december van het planjaar)"}},
-      {"activity", "description", {"free text", "vrije tekst"}},
-      {"milestone", "id", {"required: a milestone of the agreement", "verplicht: een mijlpaal uit de overeenkomst"}},
-      {"milestone", "completed", {"required: the date it was reached", "verplicht: de datum waarop de mijlpaal is behaald"}},
-  };
-  return fields;
-}
 
 // The table a header line opens: "plan" for `[plan]`, "activity" for `[[activity]]`; empty for no header.
 std::string_view table_of_header(std::string_view line) {

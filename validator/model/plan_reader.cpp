@@ -1,11 +1,15 @@
 // TOML -> typed plan. The only place that sees toml++: each file is parsed once, every field is copied out
 // with its position, and the tree is freed as it is read (a 200,000-activity plan must not be held twice).
-// Shape problems become findings here, under the ids of their check units.
+// Shape problems become findings here, under the ids of their check units. The language server reads through a
+// plan_read_cache (at the end): only the top-level tables whose text changed are parsed again, each alone.
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <variant>
 
 #include <fmt/format.h>
 #if defined(__GLIBC__)
@@ -32,11 +36,14 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array plan_keys{"agreement"sv, "municipality"sv, "year"sv, "status"sv, "adopted"sv, "title"sv};
-constexpr std::array contribution_keys{"id"sv, "total"sv};
-constexpr std::array activity_keys{"id"sv,     "task"sv, "executor"sv, "responsible"sv, "taakveld"sv, "budget"sv,
-                                   "fte"sv,    "hours"sv, "from"sv,    "to"sv,          "description"sv};
-constexpr std::array milestone_keys{"id"sv, "completed"sv};
+// The names of a table's fields (plan_fields), for a finding about a field it does not have.
+std::vector<std::string_view> field_names(std::string_view table) {
+  std::vector<std::string_view> names;
+  for (const plan_field& f : plan_fields())
+    if (f.table == table) names.push_back(f.name);
+  return names;
+}
+
 constexpr std::array top_level_keys{"plan"sv, "contribution"sv, "activity"sv, "milestone"sv};
 
 // Large arrays are read in batches of this many entries, each freed (and returned to the system) before the
@@ -112,11 +119,37 @@ class plan_reader {
       if (!encoding_problem(t)) not_toml(e);
       return finish_unreadable();
     }
-    read_root(root);
+    read_tables(root);
+    const bool has_plan = root.contains("plan");
     root.clear();  // free the tree before the suppression scan allocates
+    return finish_whole_text(has_plan);
+  }
+
+  // One top-level table of a larger text (plan_read_cache): its file holds just that table's lines, and `key` is
+  // the table's name (empty: the lines above the first header, which must hold nothing). Nothing when the text is
+  // not valid TOML, not safe for toml++, or holds anything else; nothing is reported then (the full read will).
+  std::optional<plan> read_table_alone(std::string_view key) {
+    const std::string_view t = file_.text();
+    if (find_toml_hazard(t)) return std::nullopt;
+    toml::table root;
+    try {
+      root = toml::parse(t);
+    } catch (const toml::parse_error&) {
+      return std::nullopt;
+    }
+    if (root.size() != (key.empty() ? 0 : 1) || (!key.empty() && !root.contains(key))) return std::nullopt;
+    read_tables(root);
+    return std::move(result_);
+  }
+
+  // The passes over the whole text, once its tables are in the plan (`has_plan`: one of them is `[plan]`).
+  plan finish_whole_text(bool has_plan) {
+    if (!has_plan) no_plan_table();
     read_suppressions();
     return std::move(result_);
   }
+
+  plan& result() { return result_; }
 
  private:
   // A UTF-16 file, binary data or invalid UTF-8: reported (as toml-syntax) and true; false for plain text.
@@ -226,9 +259,8 @@ class plan_reader {
     if (replacement) d.fix = replacement_fix(d.primary, text_at(d.primary), std::move(*replacement));
   }
 
-  template <std::size_t N>
   void unknown_field(const toml::key& key, const toml::table& table, const text& in,
-                     const std::array<std::string_view, N>& known) {
+                     std::span<const std::string_view> known) {
     const std::string_view name = key.str();
     closest_match match(name);
     for (const auto k : known) match.consider(k);
@@ -464,7 +496,7 @@ class plan_reader {
 
   // ---- tables ------------------------------------------------------------------------------------
 
-  void read_root(toml::table& root) {
+  void read_tables(toml::table& root) {
     for (auto&& [key, value] : root) {
       const std::string_view name = key.str();
       if (name == "plan") {
@@ -480,13 +512,12 @@ class plan_reader {
         top_level_unknown(key, root);
       }
     }
-    if (!root.contains("plan")) no_plan_table();
   }
 
   void top_level_unknown(const toml::key& key, const toml::table& root) {
     const std::string_view name = key.str();
-    const auto in = [&](const auto& keys) { return std::find(keys.begin(), keys.end(), name) != keys.end(); };
-    if (in(plan_keys)) {
+    const auto plan_keys = field_names("plan");
+    if (std::find(plan_keys.begin(), plan_keys.end(), name) != plan_keys.end()) {
       // `year = 2025` above `[plan]`: the field is right, its place is not
       emit(checks::unknown_field::metadata, span(key),
            {fmt::format("`{}` is outside any table", name), fmt::format("`{}` staat buiten een tabel", name)},
@@ -528,7 +559,7 @@ class plan_reader {
       else if (k == "status") p.status = read_status(v);
       else if (k == "adopted") p.adopted = read_date(v, k);
       else if (k == "title") p.title = read_string(v, k);
-      else unknown_field(key, *t, {"`[plan]`", "`[plan]`"}, plan_keys);
+      else unknown_field(key, *t, {"`[plan]`", "`[plan]`"}, field_names("plan"));
     }
     if (!t->contains("agreement")) missing_field(p.plan_header, "`[plan]`", "agreement", "\"AA\"");
     if (!t->contains("municipality")) missing_field(p.plan_header, "`[plan]`", "municipality", "\"aalsmeer\"");
@@ -548,7 +579,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") p.contribution_id = read_string(v, k);
       else if (k == "total") p.total = read_amount(v, k);
-      else unknown_field(key, *t, {"`[contribution]`", "`[contribution]`"}, contribution_keys);
+      else unknown_field(key, *t, {"`[contribution]`", "`[contribution]`"}, field_names("contribution"));
     }
     if (!t->contains("id")) missing_field(p.contribution_header, "`[contribution]`", "id", "\"dienstverleningsbijdrage\"");
     if (!t->contains("total")) missing_field(p.contribution_header, "`[contribution]`", "total", "19_700_000");
@@ -593,7 +624,7 @@ class plan_reader {
       else if (k == "from") a.from = read_date(v, k);
       else if (k == "to") a.to = read_date(v, k);
       else if (k == "description") a.description = read_string(v, k);
-      else unknown_field(key, t, {"`[[activity]]`", "`[[activity]]`"}, activity_keys);
+      else unknown_field(key, t, {"`[[activity]]`", "`[[activity]]`"}, field_names("activity"));
     }
     if (!has_id) missing_field(a.header, "`[[activity]]`", "id", "\"A-001\"");
     if (!has_task) missing_field(a.header, "`[[activity]]`", "task", "\"burgerzaken\"", a.id);
@@ -609,7 +640,7 @@ class plan_reader {
       const std::string_view k = key.str();
       if (k == "id") m.id = read_string(v, k);
       else if (k == "completed") m.completed = read_date(v, k);
-      else unknown_field(key, t, {"`[[milestone]]`", "`[[milestone]]`"}, milestone_keys);
+      else unknown_field(key, t, {"`[[milestone]]`", "`[[milestone]]`"}, field_names("milestone"));
     }
     if (!t.contains("id")) missing_field(m.header, "`[[milestone]]`", "id", "\"evaluatie\"");
     if (!t.contains("completed")) missing_field(m.header, "`[[milestone]]`", "completed", "2025-06-20", m.id);
@@ -631,8 +662,275 @@ class plan_reader {
   }
 };
 
+// ---- reading table by table (plan_read_cache) ------------------------------------------------------
+
+enum class table_kind : std::uint8_t { preamble, plan, contribution, activity, milestone };
+
+struct table_header {
+  std::string_view line;  // as written at the start of a line
+  std::string_view key;
+  table_kind kind;
+};
+constexpr std::array table_headers{table_header{"[plan]", "plan", table_kind::plan},
+                                   table_header{"[contribution]", "contribution", table_kind::contribution},
+                                   table_header{"[[activity]]", "activity", table_kind::activity},
+                                   table_header{"[[milestone]]", "milestone", table_kind::milestone}};
+
+std::string_view key_of(table_kind kind) {
+  for (const table_header& h : table_headers)
+    if (h.kind == kind) return h.key;
+  return {};
+}
+
+// One top-level table's lines: its header and everything up to the next header.
+struct table_text {
+  std::string_view text;
+  std::uint32_t first_line;
+  table_kind kind;
+};
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+// The kind of a line that starts with `[` (after blanks): one of the four headers alone on its line (a comment
+// may follow), else nullopt.
+std::optional<table_kind> header_kind(std::string_view line) {
+  for (const table_header& h : table_headers) {
+    if (!line.starts_with(h.line)) continue;
+    std::string_view rest = trim_blanks(line.substr(h.line.size()));
+    if (rest.empty() || rest.front() == '#' || rest == "\r") return h.kind;
+  }
+  return std::nullopt;
+}
+
+// The text cut before each header line; nullopt when the text is not of the plain shape (another header form,
+// or `[plan]` or `[contribution]` twice). A cut made by mistake inside a multi-line string or array leaves that
+// string or array unterminated in the table above it, which toml++ then rejects: the caller reads the whole
+// text instead, so a wrong cut never changes the result.
+std::optional<std::vector<table_text>> split_at_headers(std::string_view text) {
+  std::vector<table_text> tables{{{}, 1, table_kind::preamble}};
+  std::size_t table_start = 0;
+  int plans = 0, contributions = 0;
+  std::uint32_t line_number = 1;
+  for (std::size_t start = 0; start < text.size(); ++line_number) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = trim_blanks(text.substr(start, end - start));
+    if (!line.empty() && line.front() == '[') {
+      const auto kind = header_kind(line);
+      if (!kind) return std::nullopt;
+      plans += *kind == table_kind::plan;
+      contributions += *kind == table_kind::contribution;
+      if (plans > 1 || contributions > 1) return std::nullopt;
+      tables.back().text = text.substr(table_start, start - table_start);
+      tables.push_back({{}, line_number, *kind});
+      table_start = start;
+    }
+    start = end + 1;
+  }
+  tables.back().text = text.substr(table_start);
+  return tables;
+}
+
+// What reading one table alone gave, with positions from its own first line (1) and findings in no file.
+struct read_table {
+  std::variant<std::monostate, plan_activity, plan_milestone, std::unique_ptr<plan>> typed;  // plan: `[plan]`,
+  diagnostics found;                                                                           // `[contribution]`
+};
+
+void shift(pos_span& s, std::uint32_t lines) {
+  s.begin.line += lines;
+  s.end.line += lines;
+}
+template <class T>
+void shift(std::optional<spanned<T>>& v, std::uint32_t lines) {
+  if (v) shift(v->span, lines);
+}
+template <class... Fields>
+void shift_all(std::uint32_t lines, Fields&... fields) {
+  (shift(fields, lines), ...);
+}
+
+// Every span of a finding in `from` moves to `to`, `lines` further down (the plan reader's findings have all
+// their spans in the file it reads).
+void move_spans(diagnostic& d, const source_file* from, const source_file* to, std::uint32_t lines) {
+  const auto move = [&](source_span& s) {
+    if (s.file != from) return;
+    s.file = to;
+    s.begin.line += lines;
+    s.end.line += lines;
+  };
+  move(d.primary);
+  for (label& l : d.related) move(l.span);
+  if (d.fix)
+    for (text_edit& e : d.fix->edits) move(e.span);
+}
+
+std::optional<read_table> read_alone(const source_file& file, const table_text& table) {
+  const source_file alone(file.path(), std::string(table.text));
+  read_table read;
+  auto fragment = plan_reader(alone, read.found).read_table_alone(key_of(table.kind));
+  if (!fragment) return std::nullopt;
+  for (diagnostic& d : read.found) move_spans(d, &alone, nullptr, 0);
+  switch (table.kind) {
+    case table_kind::preamble: break;
+    case table_kind::plan:
+    case table_kind::contribution: read.typed = std::make_unique<plan>(std::move(*fragment)); break;
+    case table_kind::activity: read.typed = std::move(fragment->activities.front()); break;
+    case table_kind::milestone: read.typed = std::move(fragment->milestones.front()); break;
+  }
+  return read;
+}
+
+// The `fields` of a `[plan]` or `[contribution]` read alone, into the plan, `lines` further down.
+template <class... Fields>
+void take(plan& p, const plan& alone, std::uint32_t lines, Fields plan::*... fields) {
+  ((p.*fields = alone.*fields, shift(p.*fields, lines)), ...);
+}
+
+// Puts one table, read alone, into the plan at its place in the file.
+void place(plan& p, const table_text& table, const read_table& read) {
+  const std::uint32_t lines = table.first_line - 1;
+  switch (table.kind) {
+    case table_kind::preamble: break;
+    case table_kind::activity: {
+      plan_activity& a = p.activities.emplace_back(std::get<plan_activity>(read.typed));
+      shift_all(lines, a.header, a.id, a.task, a.executor, a.responsible, a.taakveld, a.budget, a.fte, a.hours, a.from,
+                a.to, a.description);
+      break;
+    }
+    case table_kind::milestone: {
+      plan_milestone& m = p.milestones.emplace_back(std::get<plan_milestone>(read.typed));
+      shift_all(lines, m.header, m.id, m.completed);
+      break;
+    }
+    case table_kind::plan:
+      p.has_plan_table = true;
+      take(p, *std::get<std::unique_ptr<plan>>(read.typed), lines, &plan::plan_header, &plan::agreement,
+           &plan::municipality, &plan::year, &plan::status, &plan::adopted, &plan::title);
+      break;
+    case table_kind::contribution:
+      p.has_contribution = true;
+      take(p, *std::get<std::unique_ptr<plan>>(read.typed), lines, &plan::contribution_header,
+           &plan::contribution_id, &plan::total);
+      break;
+  }
+}
+
+// A table's text and what reading it alone gave.
+struct cached_table {
+  std::string text;
+  read_table read;
+};
+
 }  // namespace
 
+struct plan_read_cache::tables {
+  std::vector<std::unique_ptr<cached_table>> in_order;  // the tables of the text last read, in text order
+};
+
+plan_read_cache::plan_read_cache() = default;
+plan_read_cache::~plan_read_cache() = default;
+plan_read_cache::plan_read_cache(plan_read_cache&&) noexcept = default;
+plan_read_cache& plan_read_cache::operator=(plan_read_cache&&) noexcept = default;
+
+// docs/plan-format.md lists the same fields in the same order.
+const std::vector<plan_field>& plan_fields() {
+  static const std::vector<plan_field> fields{
+      {"plan", "agreement", {"required: the id of the agreement", "verplicht: het id van de overeenkomst"}},
+      {"plan", "municipality", {"required: the party whose plan this is", "verplicht: de partij van wie dit plan is"}},
+      {"plan", "year", {"required: the book year, an integer", "verplicht: het begrotingsjaar, een geheel getal"}},
+      {"plan", "status", {"`concept` (the default) or `vastgesteld`", "`concept` (standaard) of `vastgesteld`"}},
+      {"plan", "adopted", {"the date the plan was adopted", "de datum waarop het plan is vastgesteld"}},
+      {"plan", "title", {"free text", "vrije tekst"}},
+      {"contribution", "id", {"required: a contribution of the agreement", "verplicht: een bijdrage uit de overeenkomst"}},
+      {"contribution", "total", {"required: the contribution for the year, in euros", "verplicht: de bijdrage voor het jaar, in euro"}},
+      {"activity", "id", {"required: unique within the plan", "verplicht: uniek binnen het plan"}},
+      {"activity", "task", {"required: a task of the agreement", "verplicht: een taak uit de overeenkomst"}},
+      {"activity", "executor", {"required: who does the work", "verplicht: wie het werk uitvoert"}},
+      {"activity", "budget", {"required: in euros", "verplicht: in euro"}},
+      {"activity", "responsible", {"the task's responsible party", "de verantwoordelijke partij van de taak"}},
+      {"activity", "taakveld", {"a BBV code of the plan's year, as a string", "een BBV-code van het planjaar, als tekst"}},
+      {"activity", "fte", {"staff in FTE", "formatie in fte"}},
+      {"activity", "hours", {"hours, an integer", "uren, een geheel getal"}},
+      {"activity", "from", {"first day (default: 1 January of the plan year)", "eerste dag (standaard: 1 januari van het planjaar)"}},
+      {"activity", "to", {"last day (default: 31 December of the plan year)", "laatste dag (standaard: 31 december van het planjaar)"}},
+      {"activity", "description", {"free text", "vrije tekst"}},
+      {"milestone", "id", {"required: a milestone of the agreement", "verplicht: een mijlpaal uit de overeenkomst"}},
+      {"milestone", "completed", {"required: the date it was reached", "verplicht: de datum waarop de mijlpaal is behaald"}},
+  };
+  return fields;
+}
+
 plan read_plan(const source_file& file, diagnostics& out) { return plan_reader(file, out).read(); }
+
+plan read_plan(const source_file& file, diagnostics& out, plan_read_cache& cache) {
+  const std::string_view text = file.text();
+  // source_file drops one byte order mark; the full read reports a second one.
+  if (text.starts_with("\xEF\xBB\xBF")) return read_plan(file, out);
+  // No hazard scan of the whole text: each table is scanned before toml++ reads it, and when every table reads
+  // alone, each starts where the full scan is at the top level too, so the full scan would find nothing either.
+  const auto tables = split_at_headers(text);
+  if (!tables) return read_plan(file, out);
+  if (!cache.tables_) cache.tables_ = std::make_unique<plan_read_cache::tables>();
+  auto& previous = cache.tables_->in_order;
+  const std::size_t count = tables->size();
+  std::vector<std::unique_ptr<cached_table>> current(count);
+  const auto same = [&](std::size_t now, std::size_t before) { return previous[before]->text == (*tables)[now].text; };
+  // A keystroke changes one table: the unchanged ones before and after it are matched by place (no hashing of
+  // 20,000 tables), the few in between by text (moved tables) or read anew.
+  std::size_t front = 0;
+  while (front < count && front < previous.size() && same(front, front)) {
+    current[front] = std::move(previous[front]);
+    ++front;
+  }
+  std::size_t back = 0;
+  while (back < count - front && back < previous.size() - front &&
+         same(count - 1 - back, previous.size() - 1 - back)) {
+    current[count - 1 - back] = std::move(previous[previous.size() - 1 - back]);
+    ++back;
+  }
+  std::unordered_map<std::string_view, std::size_t> moved;  // text -> place in `previous`
+  for (std::size_t i = front; i < previous.size() - back; ++i) moved.emplace(previous[i]->text, i);
+  bool every_table_read = true;
+  for (std::size_t i = front; i < count - back; ++i) {
+    const table_text& table = (*tables)[i];
+    if (const auto earlier = moved.find(table.text); earlier != moved.end() && previous[earlier->second]) {
+      current[i] = std::move(previous[earlier->second]);
+    } else if (auto fresh = read_alone(file, table)) {
+      current[i] = std::make_unique<cached_table>(cached_table{std::string(table.text), std::move(*fresh)});
+    } else {
+      every_table_read = false;  // toml++ rejects it: the full read says what is wrong
+    }
+  }
+  // The cache keeps what this text's tables gave, so the edit that repairs a broken table reads only that one.
+  std::erase(current, nullptr);
+  previous = std::move(current);
+  if (!every_table_read) return read_plan(file, out);
+
+  std::size_t activities = 0;
+  for (const table_text& table : *tables) activities += table.kind == table_kind::activity;
+  plan_reader whole(file, out);
+  plan& p = whole.result();
+  p.activities.reserve(activities);
+  bool has_plan = false;
+  for (std::size_t i = 0; i < tables->size(); ++i) {
+    place(p, (*tables)[i], previous[i]->read);
+    has_plan = has_plan || (*tables)[i].kind == table_kind::plan;
+  }
+  // The findings in the order the full read makes them (its tables by name), so that even findings at one
+  // place keep their order once sorted.
+  for (const table_kind kind :
+       {table_kind::activity, table_kind::contribution, table_kind::milestone, table_kind::plan}) {
+    for (std::size_t i = 0; i < tables->size(); ++i) {
+      if ((*tables)[i].kind != kind) continue;
+      for (const diagnostic& d : previous[i]->read.found)
+        move_spans(out.emplace_back(d), nullptr, &file, (*tables)[i].first_line - 1);
+    }
+  }
+  return whole.finish_whole_text(has_plan);
+}
 
 }  // namespace akkoord

@@ -283,7 +283,7 @@ diagnosis analysis::diagnose_plan(const document& doc) {
   source_manager sources;
   const source_file& file = sources.add(doc.path, doc.text);
   diagnosis out;
-  for (const diagnostic& d : check_plan_file(*loaded.model, file, settings))
+  for (const diagnostic& d : check_plan_file(*loaded.model, file, settings, plan_caches_[doc.uri]))
     if (!d.suppressed && (d.primary.file == &file || !d.primary.valid())) add(out, d, lang);
   return out;
 }

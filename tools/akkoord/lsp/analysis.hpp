@@ -18,6 +18,7 @@
 #include "akkoord/diagnostic.hpp"
 #include "akkoord/validator/agreement.hpp"
 #include "akkoord/validator/engine.hpp"
+#include "akkoord/validator/plan.hpp"
 #include "config.hpp"
 #include "documents.hpp"
 
@@ -89,6 +90,9 @@ class analysis {
   // The URI of a file as the client knows it: an open document's own URI, else the file's.
   std::string uri_of(const source_file& file) const;
 
+  // A document was closed: what was kept to check it again quickly goes.
+  void forget(const std::string& uri) { plan_caches_.erase(uri); }
+
   // Serialises users of the cache (the diagnostics worker, and handlers on the main thread that need a model).
   std::mutex& mutex() { return mutex_; }
 
@@ -109,6 +113,7 @@ class analysis {
   std::map<std::string, std::set<std::string>> configured_plans_;        // by config path, with its epoch below
   std::map<std::string, std::uint64_t> configured_epoch_;
   std::map<std::string, std::string> documentation_;  // `id/lang` -> file URI of its page
+  std::map<std::string, plan_read_cache> plan_caches_;  // by URI of an open plan: its tables as last read
 };
 
 check_settings settings_of(const std::optional<cli::config>& config);

@@ -174,6 +174,10 @@ method_table server::methods() {
     const auto doc = documents_.get(uri);
     documents_.close(uri);
     {
+      std::lock_guard lock(analysis_.mutex());
+      analysis_.forget(uri);
+    }
+    {
       std::lock_guard lock(schedule_mutex_);
       debounce_.forget(uri);
       published_.erase(uri);

@@ -44,6 +44,7 @@ std::unique_ptr<agreement_model> lint_agreement(const std::string& path, source_
                                                 const agreement_files* files = nullptr);
 
 struct plan;             // validator/plan.hpp
+class plan_read_cache;   // validator/plan.hpp
 struct plan_figures;     // validator/figures.hpp
 struct plan_neighbours;  // validator/check.hpp
 
@@ -61,5 +62,8 @@ diagnostics check_read_plan(const agreement_model& agreement, const plan& p, con
 // Reads one plan (already registered in the source manager) and checks it (tests, fixture drivers).
 diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
                             const check_settings& settings);
+// The same, reading the plan through `cache` (the language server: one cache per open plan).
+diagnostics check_plan_file(const agreement_model& agreement, const source_file& plan_file,
+                            const check_settings& settings, plan_read_cache& cache);
 
 }  // namespace akkoord
