@@ -27,9 +27,9 @@ cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Release
 cmake --build build-test -j2
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang++ (the tool must
 # build with it too) together with the libFuzzer targets: any sanitizer report fails its test. Debug, so every
-# assertion is on too; -O0 because this tree is a third of CI's time and compiles 38% faster than at -O1.
+# assertion is on too. -O1: at -O0 the tree compiles 38% faster but its tests take 10 minutes instead of 3.
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAKKOORD_FUZZ=ON \
-  "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only"
+  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only"
 cmake --build build-sanitize -j2
 build-sanitize/tools/akkoord/akkoord check --rules rules/aa.akkoord samples/plans/aalsmeer-2025.toml
 # Every saved crash input first, then each fuzz target for a minute (tools/fuzz/run.sh).
